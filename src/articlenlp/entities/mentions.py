@@ -1,0 +1,357 @@
+"""Finding mentions of people, works and organisations in a parsed Doc.
+
+Each finder returns ``Mention`` candidates; ``find_mentions`` resolves overlaps by
+priority and then propagates every confirmed name to all of its other occurrences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from ..data import load as load_data
+
+# Higher wins when two candidates overlap.
+PRIORITY = {"pattern": 4, "lexicon": 3, "ner": 2, "shape": 1, "propagated": 0}
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_SEASON_WORDS = {"season", "seasons", "series", "part", "parts", "episode", "episodes", "volume"}
+_NOT_NAMES = {
+    "season", "series", "episode", "part", "chapter", "volume", "the", "a", "an", "i", "we",
+    "he", "she", "they", "it", "this", "that", "netflix", "according", "meanwhile", "however",
+    "following", "given", "despite", "while", "after", "before", "when", "if", "but", "and",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december", "mr", "mrs", "ms", "dr",
+}
+
+
+@dataclass
+class Mention:
+    """A candidate mention: a token span with a type and the evidence that found it."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    type: str
+    source: str
+    role: str | None = None
+
+    def overlaps(self, other: Mention) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+class Lexicon:
+    """Organisation names and context words, from the package data files."""
+
+    def __init__(self, nlp: Language) -> None:
+        orgs = load_data("organisations.json")
+        context = load_data("context.json")
+        self.org_roles: dict[str, str] = {}
+        for role in ("network", "studio", "outlet", "agency", "other"):
+            for name in orgs[role]:
+                self.org_roles.setdefault(name, role)
+        self.ambiguous = set(orgs["ambiguous"])
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.matcher.add("ORG", [nlp.make_doc(name) for name in self.org_roles])
+        self.org_heads = set(context["org_heads"])
+        self.org_suffixes = set(context["org_suffixes"])
+        self.work_cues_after = set(context["work_cues_after"])
+        self.work_heads_before = set(context["work_heads_before"])
+        self.work_verbs_before = [tuple(p.split()) for p in context["work_verbs_before"]]
+        self.film_words = set(context["work_film_words"])
+        self.character_cues = set(context["character_cues"])
+        self.function_words = set(context["function_words"])
+
+
+def is_capitalised(token: Token) -> bool:
+    text = token.text
+    return bool(text) and (text[0].isupper() or (text[0].isdigit() and token.i > 0)) and (
+        text.lower() not in ("i",)
+    )
+
+
+def _is_name_token(token: Token) -> bool:
+    return token.text[:1].isupper() and token.text.lower().strip(".") not in _NOT_NAMES
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop possessives, punctuation and whitespace at the edges of a span."""
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def _after_hyphen(token: Token) -> bool:
+    """'hyun' in 'Do-hyun'."""
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+
+
+def _title_run(doc: Doc, start: int, lexicon: Lexicon, limit: int = 12) -> int:
+    """End of a title-case run starting at token ``start`` (exclusive); ``start`` if none."""
+    end = start
+    i = start
+    while i < len(doc) and i - start < limit:
+        token = doc[i]
+        if token.is_space or "\n" in token.whitespace_:
+            if is_capitalised(token) and i >= start:
+                end = i + 1
+            break
+        if is_capitalised(token) and token.text.lower() not in _SEASON_WORDS:
+            end = i + 1
+        elif token.text in (":", ",", "&", "-", "'", "’", "!", "?") or token.lower_ in lexicon.function_words:
+            if token.text in ("!", "?"):
+                end = i + 1
+        else:
+            break
+        i += 1
+    return end
+
+
+def _title_run_back(doc: Doc, end: int, lexicon: Lexicon, limit: int = 12) -> int:
+    """Start of a title-case run ending at token ``end`` (exclusive); ``end`` if none."""
+    start = end
+    i = end - 1
+    while i >= 0 and end - i <= limit:
+        token = doc[i]
+        if token.is_space or "\n" in token.whitespace_ and i != end - 1:
+            break
+        if is_capitalised(token) and token.text.lower() not in _SEASON_WORDS:
+            if token.is_sent_start and token.text != "The" and token.pos_ != "PROPN" and start < end:
+                break
+            start = i
+            if token.is_sent_start or token.text == "The":
+                break
+        elif token.text in (":", "&", "-") or (token.lower_ in lexicon.function_words and token.lower_ != "the"):
+            pass
+        elif token.lower_ == "the":
+            if token.text == "The":
+                start = i
+            break
+        else:
+            break
+        i -= 1
+    return start
+
+
+def _lexicon_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
+    for _, start, end in lexicon.matcher(doc):
+        name = doc[start:end].text
+        if name in lexicon.ambiguous and not _has_org_context(doc, start, end, lexicon):
+            continue
+        if start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start and name in lexicon.ambiguous:
+            continue
+        yield Mention(start, end, "ORG", "lexicon", lexicon.org_roles[name])
+
+
+def _has_org_context(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end].lower_ if end < len(doc) else ""
+    if any(ent.label_ == "ORG" and ent.start <= start and end <= ent.end for ent in doc.ents):
+        return True
+    if before in ("on", "via", "per", "told", "at", "to", "by", "from", "streamer", "network", "broadcaster"):
+        return True
+    return after in ("'s", "’s", "series", "show", "original", "drama", "reported", "said", "confirmed", "announced") or after in lexicon.org_heads
+
+
+def _ner_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "WORK_OF_ART", "GPE", "NORP", "PRODUCT", "FAC", "EVENT"):
+            continue
+        for start, end in _split_on_lines(doc, ent.start, ent.end):
+            start, end = _trim(doc, start, end)
+            if end <= start:
+                continue
+            if doc[start].lower_ == "the" and ent.label_ == "PERSON":
+                start += 1
+            mention = _typed_ner_mention(doc, start, end, ent.label_, lexicon)
+            if mention:
+                yield mention
+
+
+def _split_on_lines(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
+    piece = start
+    for i in range(start, end):
+        if doc[i].is_space or "\n" in doc[i].whitespace_:
+            yield piece, i + (0 if doc[i].is_space else 1)
+            piece = i + 1
+    if piece < end:
+        yield piece, end
+
+
+def _typed_ner_mention(doc: Doc, start: int, end: int, label: str, lexicon: Lexicon) -> Mention | None:
+    span = doc[start:end]
+    if span.text in lexicon.org_roles:
+        return Mention(start, end, "ORG", "lexicon", lexicon.org_roles[span.text])
+    words = [t for t in span if not t.is_punct]
+    if not words or not all(_is_name_token(t) or _after_hyphen(t) or t.lower_ in lexicon.function_words or t.text[:1].isdigit() for t in words):
+        return None
+    if not _is_name_token(span[0]) and span[0].lower_ != "the":
+        return None
+    if label == "PERSON":
+        if any(t.lower_ in _SEASON_WORDS for t in span) or len(words) > 4:
+            return None
+        return Mention(start, end, "PERSON", "ner")
+    if label == "ORG":
+        if span[-1].text in lexicon.org_suffixes or span.text.isupper() or len(words) > 1:
+            return Mention(start, end, "ORG", "ner", None)
+        return Mention(start, end, "ORG", "ner", None)
+    if label == "WORK_OF_ART":
+        start, end = _strip_season_suffix(doc, start, end)
+        return Mention(start, end, "WORK", "ner") if end > start else None
+    return None
+
+
+def _strip_season_suffix(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    for i in range(start, end):
+        if doc[i].lower_ in _SEASON_WORDS:
+            return _trim(doc, start, i)
+    return start, end
+
+
+def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention]) -> Iterator[Mention]:
+    """Titles recognised from their context: 'X Season 2', 'Netflix's X', 'the series X'."""
+    for token in doc:
+        # "X Season 2", "X season", "X's second season", "X star", "X finale"
+        if token.lower_ in lexicon.work_cues_after and token.i > 0:
+            end = token.i
+            if doc[end - 1].text in _POSSESSIVE:
+                end -= 1
+            start = _title_run_back(doc, end, lexicon)
+            if end - start >= 1 and _plausible_title(doc, start, end, lexicon):
+                yield Mention(start, end, "WORK", "pattern")
+        # "the series X", "the Netflix drama X", "starring in X"
+        if token.lower_ in lexicon.work_heads_before or _ends_verb_phrase(doc, token, lexicon):
+            start = token.i + 1
+            if start < len(doc) and doc[start].text in ("“", '"', "‘"):
+                continue
+            end = _title_run(doc, start, lexicon)
+            end = _drop_trailing_function_words(doc, start, end, lexicon)
+            if end > start and _plausible_title(doc, start, end, lexicon):
+                yield Mention(start, end, "WORK", "pattern")
+    for org in orgs:
+        # "Netflix's The Glory", "HBO's Succession"
+        if org.role in ("network", "studio") and org.end + 1 < len(doc) and doc[org.end].text in ("'s", "’s"):
+            start = org.end + 1
+            if start < len(doc) and doc[start].lower_ in lexicon.work_heads_before:
+                continue
+            end = _drop_trailing_function_words(doc, start, _title_run(doc, start, lexicon), lexicon)
+            if end > start and _plausible_title(doc, start, end, lexicon):
+                yield Mention(start, end, "WORK", "pattern")
+
+
+def _ends_verb_phrase(doc: Doc, token: Token, lexicon: Lexicon) -> bool:
+    for phrase in lexicon.work_verbs_before:
+        n = len(phrase)
+        if token.i + 1 >= n and tuple(t.lower_ for t in doc[token.i - n + 1 : token.i + 1]) == phrase:
+            return True
+    return False
+
+
+def _drop_trailing_function_words(doc: Doc, start: int, end: int, lexicon: Lexicon) -> int:
+    while end > start and (doc[end - 1].lower_ in lexicon.function_words or doc[end - 1].is_punct):
+        if doc[end - 1].text in ("!", "?") and end - 1 > start:
+            break
+        end -= 1
+    return end
+
+
+def _plausible_title(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    span = doc[start:end]
+    first = span[0]
+    if first.pos_ == "PRON" or first.lower_ in _NOT_NAMES - {"the"} or first.like_num:
+        return False
+    if not first.text[:1].isupper():
+        return False
+    if len(span) == 1 and first.lower_ == "the":
+        return False
+    if span.text in lexicon.org_roles:
+        return False
+    if first.i > 0 and first.is_sent_start and len(span) == 1 and first.pos_ not in ("PROPN",):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "GPE", "NORP") and t.ent_type_ for t in span[:1])
+
+
+_ROLE_BEFORE_NAME = re.compile(r"^[A-Z][\w'’.-]*$")
+
+
+def _shape_mentions(doc: Doc, role_words: set[str]) -> Iterator[Mention]:
+    """Names the NER missed: capitalised words right after a role word ('lawyer Kim Mun Hui')."""
+    for token in doc:
+        if token.lower_ not in role_words or token.i + 1 >= len(doc):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 4 and _is_name_piece(doc, end):
+            end += 1
+        if end - token.i >= 2:
+            yield Mention(token.i + 1, end, "PERSON", "shape")
+
+
+def _is_name_piece(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    if token.text == "-" and 0 < i < len(doc) - 1 and not token.whitespace_ and not doc[i - 1].whitespace_:
+        return True
+    if i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
+        return token.is_alpha
+    return bool(_ROLE_BEFORE_NAME.match(token.text)) and _is_name_token(token) and token.pos_ in ("PROPN", "NOUN", "X", "ADJ")
+
+
+def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
+    """Keep the best of every set of overlapping candidates."""
+    ranked = sorted(mentions, key=lambda m: (-PRIORITY[m.source], -(m.end - m.start), m.start))
+    kept: list[Mention] = []
+    for mention in ranked:
+        if not any(mention.overlaps(k) for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _propagate(doc: Doc, kept: list[Mention]) -> list[Mention]:
+    """Every other occurrence of a confirmed name is a mention of the same type."""
+    names: dict[str, Mention] = {}
+    for mention in kept:
+        names.setdefault(doc[mention.start : mention.end].text, mention)
+    extra = []
+    for name, model in names.items():
+        if len(name) < 2:
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+            if span is not None:
+                extra.append(Mention(span.start, span.end, model.type, "propagated", model.role))
+    for mention in sorted(extra, key=lambda m: m.start - m.end):
+        clashes = [k for k in kept if k.overlaps(mention)]
+        if all(mention.start <= k.start and k.end <= mention.end and k.end - k.start < mention.end - mention.start for k in clashes):
+            kept = [k for k in kept if k not in clashes] + [mention]
+    return sorted(kept, key=lambda m: m.start)
+
+
+def find_mentions(doc: Doc, lexicon: Lexicon, role_words: set[str]) -> list[Mention]:
+    """All typed mentions in ``doc``, non-overlapping, in text order."""
+    orgs = list(_lexicon_mentions(doc, lexicon))
+    candidates = orgs + list(_ner_mentions(doc, lexicon))
+    candidates += _title_pattern_mentions(doc, lexicon, orgs)
+    candidates += _shape_mentions(doc, role_words)
+    kept = resolve_overlaps(candidates)
+    kept = _retype_known_works(doc, kept)
+    return _propagate(doc, kept)
+
+
+def _retype_known_works(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A name confirmed as a title elsewhere is a title everywhere ('The Glory' tagged PERSON)."""
+    titles = {_norm_title(doc[m.start : m.end].text) for m in mentions if m.type == "WORK" and m.source == "pattern"}
+    for mention in mentions:
+        if mention.type != "WORK" and mention.source == "ner" and _norm_title(doc[mention.start : mention.end].text) in titles:
+            mention.type, mention.role = "WORK", None
+    return mentions
+
+
+def _norm_title(text: str) -> str:
+    text = text.lower()
+    return text[4:] if text.startswith("the ") else text

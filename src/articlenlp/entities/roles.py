@@ -1,0 +1,190 @@
+"""Roles of people and organisations from the words around their mentions.
+
+People: a role word before the name ("director Ahn Gil-ho", "The Glory director X",
+"Netflix's head of drama X"), an apposition after it ("X, the show's creator,",
+"X, a senior editor at Y"), a relative clause or predicate ("X, who created the series",
+"X directed the film", "X is the showrunner"), a byline ("By X"), a caption
+("X in The Glory") and cast lists ("starring X and Y").
+Organisations: the lexicon's role, else context ("the streamer X", "told X").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..data import load as load_data
+from ..layout import BYLINE, HEADING, block_at
+from .mentions import Lexicon, Mention
+
+
+class RoleLexicon:
+    """Role phrases and verbs from ``data/roles.json``."""
+
+    def __init__(self) -> None:
+        data = load_data("roles.json")
+        self.phrases: dict[tuple[str, ...], str] = {}
+        for role, words in data.items():
+            if isinstance(words, list) and role not in ("work_object_words", "actor_markers_before"):
+                for phrase in words:
+                    self.phrases.setdefault(tuple(phrase.split()), role)
+        self.max_len = max(len(p) for p in self.phrases)
+        self.verbs: dict[str, str] = data["verbs"]
+        self.object_verbs: dict[str, str] = data["verbs_needing_work_object"]
+        self.work_objects = set(data["work_object_words"])
+        self.actor_markers = set(data["actor_markers_before"])
+
+    @property
+    def single_words(self) -> set[str]:
+        return {p[0] for p in self.phrases if len(p) == 1}
+
+    def phrase_ending_at(self, doc: Doc, end: int) -> str | None:
+        """The role of the longest role phrase whose last token is ``doc[end - 1]``."""
+        for n in range(min(self.max_len, end), 0, -1):
+            words = tuple(t.lower_ for t in doc[end - n : end])
+            if words in self.phrases:
+                return self.phrases[words]
+        return None
+
+    def phrase_in(self, tokens: list[Token]) -> str | None:
+        words = [t.lower_ for t in tokens]
+        for n in range(self.max_len, 0, -1):
+            for i in range(len(words) - n, -1, -1):
+                if tuple(words[i : i + n]) in self.phrases:
+                    return self.phrases[tuple(words[i : i + n])]
+        return None
+
+
+def person_roles(doc: Doc, mention: Mention, roles: RoleLexicon) -> set[str]:
+    """Every role the context of one PERSON mention gives."""
+    found = set()
+    for finder in (_role_before, _role_in_apposition, _role_from_verb, _role_from_layout, _role_in_cast_list):
+        role = finder(doc, mention, roles)
+        if role:
+            found.add(role)
+    return found
+
+
+def _role_before(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | None:
+    end = mention.start
+    if end > 0 and doc[end - 1].text == ",":
+        return None
+    return roles.phrase_ending_at(doc, end) if end > 0 and not doc[end - 1].is_sent_end else None
+
+
+def _role_in_apposition(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | None:
+    i = mention.end
+    if i >= len(doc) or doc[i].text not in (",", "(", "—", "–"):
+        return None
+    clause = []
+    for token in doc[i + 1 : i + 12]:
+        if token.text in (",", ")", ".", ";", "—", "–") or token.is_space:
+            break
+        clause.append(token)
+    if not clause:
+        return None
+    if clause[0].lower_ in ("who", "whose"):
+        return _verb_role(clause[1:], roles)
+    if clause[0].lower_ in ("the", "a", "an", "its", "his", "her", "their", "our") or clause[0].pos_ in ("NOUN", "ADJ", "PROPN"):
+        return roles.phrase_in(clause)
+    return None
+
+
+def _verb_role(tokens: list[Token], roles: RoleLexicon) -> str | None:
+    for token in tokens[:4]:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("VERB", "AUX", "NOUN"):
+            continue
+        if lemma in roles.verbs:
+            return roles.verbs[lemma]
+        if lemma in roles.object_verbs and _has_work_object(token, roles):
+            return roles.object_verbs[lemma]
+        if lemma in ("be", "serve", "work", "join", "become"):
+            return roles.phrase_in(tokens)
+    return None
+
+
+def _has_work_object(verb: Token, roles: RoleLexicon) -> bool:
+    for child in verb.subtree:
+        if child.dep_ in ("dobj", "pobj", "attr", "compound") and (child.lower_ in roles.work_objects or child.ent_type_ == "WORK_OF_ART"):
+            return True
+    return False
+
+
+def _role_from_verb(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | None:
+    head_token = doc[mention.end - 1]
+    if head_token.dep_ not in ("nsubj", "nsubjpass") and not (head_token.dep_ == "compound" and head_token.head.dep_ == "nsubj"):
+        return None
+    verb = head_token.head if head_token.dep_.startswith("nsubj") else head_token.head.head
+    lemma = verb.lemma_.lower()
+    if lemma in roles.verbs and head_token.dep_ == "nsubj":
+        return roles.verbs[lemma]
+    if lemma in roles.object_verbs and _has_work_object(verb, roles):
+        return roles.object_verbs[lemma]
+    if lemma in ("be", "serve", "remain", "become", "join", "return"):
+        attrs = [c for c in verb.children if c.dep_ in ("attr", "prep", "acomp", "dobj")]
+        for attr in attrs:
+            tokens = [t for t in attr.subtree][:8]
+            role = roles.phrase_in(tokens)
+            if role:
+                return role
+    return None
+
+
+def _role_from_layout(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | None:
+    """'By X' bylines make journalists; 'X in Title' captions make actors."""
+    block = block_at(doc, doc[mention.start].idx)
+    if block is None:
+        return None
+    before = doc.text[block.start : doc[mention.start].idx].strip().lower()
+    if block.kind == BYLINE and before in ("by", "written by", "words by", "reporting by", "posted by", "- about the author:", "about the author:"):
+        return "journalist"
+    after = doc.text[doc[mention.end - 1].idx + len(doc[mention.end - 1]) : block.end]
+    if block.kind == HEADING and not before and after.lstrip().startswith(("in ", "as ", "and ")):
+        return "actor"
+    return None
+
+
+def _role_in_cast_list(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | None:
+    """'starring X, Y and Z', 'co-stars X and Y'."""
+    i = mention.start
+    while i > 0:
+        previous = doc[i - 1]
+        if previous.lower_ in roles.actor_markers:
+            return "actor"
+        if previous.text in (",", "and", "&") or previous.ent_type_ == "PERSON" or previous.text in ("'s", "’s") and i >= 2:
+            i -= 1
+            continue
+        return None
+    return None
+
+
+def org_role(doc: Doc, mention: Mention, lexicon: Lexicon) -> str:
+    """The lexicon's role for a known organisation, else one read from its context."""
+    if mention.role:
+        return mention.role
+    before = [t.lower_ for t in doc[max(0, mention.start - 3) : mention.start]]
+    after = [t.lower_ for t in doc[mention.end : mention.end + 2]]
+    words = set(before) | set(after)
+    name = doc[mention.start : mention.end].text
+    if words & {"streamer", "network", "broadcaster", "channel", "platform"}:
+        return "network"
+    if words & {"studio", "studios", "production", "producer"} or name.endswith(("Studios", "Pictures", "Productions", "Films", "Animation")):
+        return "studio"
+    if words & {"told", "via", "per", "newspaper", "magazine", "outlet", "publication", "reported", "reports"}:
+        return "outlet"
+    if words & {"agency", "management", "label"} or name.endswith(("Entertainment", "Management", "Agency")):
+        return "agency"
+    if name.endswith(("Times", "News", "Post", "Herald", "Tribune", "Journal", "Gazette", "Magazine", "Daily", "Reporter")):
+        return "outlet"
+    return "other"
+
+
+def work_role(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> str:
+    """'film' when the title's sentences speak of films, else 'series'."""
+    film = series = 0
+    for mention in mentions:
+        sentence = doc[mention.start].sent
+        words = {t.lower_ for t in sentence}
+        film += len(words & lexicon.film_words)
+        series += len(words & {"series", "season", "seasons", "episode", "episodes", "show", "drama", "renewed", "sitcom", "miniseries"})
+    return "film" if film > series else "series"

@@ -1,0 +1,139 @@
+"""Article layout: headline, byline, subheadings, captions and body paragraphs.
+
+The ``articlenlp_layout`` component runs before the parser. It splits the text into
+blocks, labels each one, and marks every block start as a sentence start so that no
+sentence (and no entity) crosses a paragraph break or runs out of a headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+HEADLINE = "headline"
+BYLINE = "byline"
+HEADING = "heading"
+BODY = "body"
+
+_TERMINAL = ".!…\"”’'):;"
+_BYLINE = re.compile(
+    r"^(by|posted|published|updated|written by|words by|reporting by)\b|^about the author",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or a line of the article, with its layout role."""
+
+    start: int
+    end: int
+    kind: str
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind == BODY
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _looks_like_heading(line: str) -> bool:
+    stripped = _BULLET.sub("", line).strip()
+    if not stripped or _word_count(stripped) > 14:
+        return False
+    return stripped.endswith("?") or stripped[-1] not in _TERMINAL
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        line_start, line_end = pos, pos + len(line)
+        pos = line_end + 1
+        content = line.strip()
+        if content:
+            offset = line.index(content[0])
+            spans.append((line_start + offset, line_start + offset + len(content)))
+    return spans
+
+
+def _paragraph_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a paragraph at single newlines only where a line is complete on its own."""
+    lines = _line_spans(text, start, end)
+    merged: list[tuple[int, int]] = []
+    for line_start, line_end in lines:
+        if merged:
+            previous = text[merged[-1][0] : merged[-1][1]]
+            complete = previous[-1] in _TERMINAL or _looks_like_heading(previous)
+            current = text[line_start:line_end]
+            if not complete and not _BULLET.match(current):
+                merged[-1] = (merged[-1][0], line_end)
+                continue
+        merged.append((line_start, line_end))
+    return merged
+
+
+def split_blocks(text: str) -> list[Block]:
+    """The blocks of an article in order, each labelled headline/byline/heading/body."""
+    blocks: list[Block] = []
+    for match in re.finditer(r"\S(?:.|\n(?![ \t\r\f\v]*\n))*", text):
+        for start, end in _paragraph_lines(text, match.start(), match.end()):
+            blocks.append(Block(start, end, _classify(text[start:end], first=not blocks)))
+    return blocks
+
+
+def _classify(line: str, first: bool) -> str:
+    if first and "\n" not in line and _word_count(line) <= 30 and not line.endswith("."):
+        return HEADLINE
+    if _BYLINE.match(line) and _word_count(line) <= 14:
+        return BYLINE
+    if "\n" not in line and _looks_like_heading(line):
+        return HEADING
+    return BODY
+
+
+def _set_sentence_starts(doc: Doc, blocks: list[Block]) -> None:
+    starts = {block.start for block in blocks}
+    for token in doc[1:]:
+        if token.idx in starts:
+            token.is_sent_start = True
+
+
+@Language.factory("articlenlp_layout")
+def make_layout(nlp: Language, name: str) -> LayoutComponent:
+    return LayoutComponent()
+
+
+class LayoutComponent:
+    """Sets ``doc._.blocks`` and sentence starts at block boundaries."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        blocks = split_blocks(doc.text)
+        doc._.blocks = blocks
+        _set_sentence_starts(doc, blocks)
+        return doc
+
+
+def block_at(doc: Doc, char: int) -> Block | None:
+    """The block holding the character offset ``char``."""
+    for block in doc._.blocks:
+        if block.start <= char < block.end:
+            return block
+    return None
+
+
+def headline(doc: Doc) -> str | None:
+    blocks = doc._.blocks
+    if blocks and blocks[0].kind == HEADLINE:
+        return str(doc.text[blocks[0].start : blocks[0].end])
+    return None
+
+
+if not Doc.has_extension("blocks"):
+    Doc.set_extension("blocks", default=None)

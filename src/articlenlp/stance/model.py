@@ -1,0 +1,93 @@
+"""The stance classifier: a scikit-learn Pipeline over article text, and its use.
+
+Evidence is the sentences whose own features push hardest toward the predicted label
+under the trained linear model; the work is the title the article mentions most where
+it matters (headline, evidence); the season is read from the same sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from ..types import STANCE_LABELS
+from .features import CueFeatures, classifier_text
+
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "sophomore": 2,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10,
+}
+_NUMBER = r"(\d{1,2}|" + "|".join(_ORDINALS) + r")"
+_SEASON_PATTERNS = [
+    re.compile(r"\b(?:season|series|part|temporada|saison|staffel)\s+" + _NUMBER + r"\b", re.IGNORECASE),
+    re.compile(r"\b" + _NUMBER + r"(?:st|nd|rd|th)?[\s-]+(?:and\s+(?:final|last)\s+)?(?:season|series)\b", re.IGNORECASE),
+    re.compile(r"\bS(\d{1,2})\b"),
+]
+_AFTER_SEASONS = re.compile(r"\bafter\s+(?:just\s+|only\s+)?" + _NUMBER + r"\s+(?:seasons|series)\b", re.IGNORECASE)
+
+
+def build_pipeline(seed: int = 0, cue_features: bool = True, C: float = 10.0) -> Pipeline:
+    """An untrained stance classifier."""
+    parts: list[tuple[str, Any]] = [
+        ("words", TfidfVectorizer(preprocessor=classifier_text, ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=60000)),
+    ]
+    if cue_features:
+        parts.append(("cues", CueFeatures()))
+    return Pipeline(
+        [
+            ("features", FeatureUnion(parts)),
+            ("classifier", LogisticRegression(C=C, max_iter=5000, class_weight="balanced", random_state=seed)),
+        ]
+    )
+
+
+def predict_scores(model: Pipeline, text: str) -> dict[str, float]:
+    probabilities = model.predict_proba([text])[0]
+    return {str(label): float(p) for label, p in zip(model.classes_, probabilities)}
+
+
+def sentence_support(model: Pipeline, sentences: list[str], label: str) -> np.ndarray:
+    """How much each sentence alone pushes the model toward ``label``."""
+    if not sentences:
+        return np.zeros(0)
+    classes = list(model.classes_)
+    features = model.named_steps["features"].transform(sentences)
+    coef = model.named_steps["classifier"].coef_
+    scores = features @ coef.T
+    index = classes.index(label)
+    others = np.delete(np.asarray(scores), index, axis=1)
+    return np.asarray(scores)[:, index] - (others.mean(axis=1) if others.size else 0)
+
+
+def season_from(sentences: list[str], label: str) -> int | None:
+    """The season discussed, from the most relevant sentences first."""
+    counts: Counter[int] = Counter()
+    for weight, sentence in zip(range(len(sentences), 0, -1), sentences):
+        if label == "cancelled":
+            for match in _AFTER_SEASONS.finditer(sentence):
+                counts[_number(match.group(1)) + 1] += weight + 1
+        for pattern in _SEASON_PATTERNS:
+            for match in pattern.finditer(sentence):
+                counts[_number(match.group(1))] += weight
+    counts.pop(0, None)
+    plausible = {n: c for n, c in counts.items() if 1 <= n <= 40}
+    return max(plausible, key=lambda n: (plausible[n], n)) if plausible else None
+
+
+def _number(token: str) -> int:
+    token = token.lower()
+    return _ORDINALS[token] if token in _ORDINALS else int(token)
+
+
+def check_labels(labels: list[str]) -> None:
+    unknown = set(labels) - set(STANCE_LABELS)
+    if unknown:
+        raise ValueError(f"unknown stance labels {sorted(unknown)}; expected {list(STANCE_LABELS)}")
