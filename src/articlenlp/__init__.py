@@ -48,6 +48,6 @@ def train(corpus_dir: str | Path, output: str | Path = "models/stance.joblib", *
 
 def evaluate(gold_dir: str | Path, **options: Any) -> dict[str, Any]:
     """Run the analyzer on gold files and return the metrics."""
-    from .evaluate import evaluate as _evaluate
+    from .evaluation import evaluate as _evaluate
 
     return _evaluate(gold_dir, **options)

@@ -98,7 +98,7 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate, format_evaluation
+    from .evaluation import evaluate, format_evaluation
 
     metrics = evaluate(args.gold, model_path=args.model, split=args.split, use_split=not args.all, spacy_model=args.spacy_model)
     print(format_evaluation(metrics))

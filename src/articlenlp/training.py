@@ -75,8 +75,20 @@ def train(
         "trained": _dt.date.today().isoformat(),
     }
     if save:
+        _drop_introspection_state(model)
         card = save_model(model, output, card)
     return card
+
+
+def _drop_introspection_state(model: Any) -> None:
+    """TF-IDF keeps the pruned vocabulary as a set (pickled in hash order) and the id() of
+    its stop-word list; both are only for introspection and checks while transforming, and dropping
+    them makes same-seed model files byte-identical."""
+    for _, transformer in model.named_steps["features"].transformer_list:
+        if hasattr(transformer, "stop_words_"):
+            transformer.stop_words_ = None
+        if hasattr(transformer, "_stop_words_id"):
+            del transformer._stop_words_id
 
 
 def _check_trainable(labels: list[str]) -> None:

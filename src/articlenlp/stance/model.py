@@ -34,6 +34,11 @@ _SEASON_PATTERNS = [
 _AFTER_SEASONS = re.compile(r"\bafter\s+(?:just\s+|only\s+)?" + _NUMBER + r"\s+(?:seasons|series)\b", re.IGNORECASE)
 
 
+# Cross-validated on the train split (macro-F1): words only 0.953; words + cues at weight
+# 1.0 0.846, 0.3 0.889, 0.1 0.966. Dense cue counts swamp sparse TF-IDF unless scaled down.
+CUE_WEIGHT = 0.1
+
+
 def build_pipeline(seed: int = 0, cue_features: bool = True, C: float = 10.0) -> Pipeline:
     """An untrained stance classifier."""
     parts: list[tuple[str, Any]] = [
@@ -43,7 +48,7 @@ def build_pipeline(seed: int = 0, cue_features: bool = True, C: float = 10.0) ->
         parts.append(("cues", CueFeatures()))
     return Pipeline(
         [
-            ("features", FeatureUnion(parts)),
+            ("features", FeatureUnion(parts, transformer_weights={"words": 1.0, "cues": CUE_WEIGHT})),
             ("classifier", LogisticRegression(C=C, max_iter=5000, class_weight="balanced", random_state=seed)),
         ]
     )

@@ -1,0 +1,206 @@
+"""Claims: which sentences are the writer's claims, and fact vs speculation with cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlenlp.types import Claim
+
+HEADLINE = "Harbour Lights: What We Know About the Drama\n\n"
+
+
+def _claim(analyzer, sentence: str) -> Claim:
+    """The one claim for ``sentence``, analysed as the body paragraph of a short article."""
+    text = HEADLINE + sentence + "\n"
+    analysis = analyzer.analyze(text)
+    found = [c for c in analysis.claims if c.start == len(HEADLINE)]
+    assert len(found) == 1, [c.text for c in analysis.claims]
+    claim = found[0]
+    assert claim.text == sentence
+    assert text[claim.start : claim.end] == claim.text
+    return claim
+
+
+def _assert_speculation(claim: Claim, cue: str) -> None:
+    assert claim.label == "speculation", claim
+    assert any(cue.lower() in c.lower() for c in claim.cues), claim.cues
+
+
+def _assert_fact(claim: Claim) -> None:
+    assert claim.label == "fact", claim
+    assert claim.cues == []
+
+
+# --- modal hedges -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("The third season could arrive on Netflix next spring.", "could"),
+        ("Some of the original cast may return for a holiday special.", "may"),
+        ("The finale might be split into two feature-length episodes.", "might"),
+        ("A fourth season would follow the family to Lisbon.", "would"),
+    ],
+)
+def test_modal_hedge_is_speculation(analyzer, sentence, cue):
+    _assert_speculation(_claim(analyzer, sentence), cue)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Filming wrapped in May after a four-month shoot in Cornwall.",
+        "The second season premiered on May 12 to strong reviews.",
+        "In May, the network confirmed the renewal.",
+        "May was a busy month for the cast and crew.",
+        "May Calloway has joined the cast as the detective's sister.",
+    ],
+)
+def test_may_the_month_or_name_is_not_a_cue(analyzer, sentence):
+    _assert_fact(_claim(analyzer, sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A spokesperson for the network could not be reached for comment.",
+        "Representatives for Mara Quill could not immediately be reached for comment.",
+        "Netflix declined to comment on the future of the series.",
+        "Quill would not confirm whether she had signed on for more episodes.",
+    ],
+)
+def test_fixed_fact_expressions_cancel_the_modal(analyzer, sentence):
+    _assert_fact(_claim(analyzer, sentence))
+
+
+# --- other speculation families -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("The new season is expected to premiere in the autumn.", "expected to"),
+        ("The studio has reportedly approached a new director for the final episodes.", "reportedly"),
+        ("A spin-off set in Edinburgh has long been rumoured.", "rumoured"),
+        ("The show is likely to return in 2026.", "likely"),
+        ("If the ratings hold, the series will return for a fourth season.", "if"),
+        ("Unless the ratings improve, the network will not order more episodes.", "unless"),
+        ("Fans hope the show will return for one more season.", "hope"),
+        ("Many fans are hoping for a reunion special.", "hoping"),
+        ("Hopefully, the wait will be shorter this time around.", "hopefully"),
+        ("It remains to be seen whether the original cast will return.", "remains to be seen"),
+        ("There is a chance the cast will reunite for a special.", "chance"),
+        ("The cast may be back sooner than expected, according to reports.", "according to reports"),
+    ],
+)
+def test_speculation_families(analyzer, sentence, cue):
+    _assert_speculation(_claim(analyzer, sentence), cue)
+
+
+def test_viewers_hope_is_a_hope(analyzer):
+    _assert_speculation(_claim(analyzer, "Viewers hope the drama will return for a third season."), "hope")
+
+
+def test_it_remains_unclear_whether_is_an_open_question(analyzer):
+    _assert_speculation(_claim(analyzer, "It remains unclear whether the original cast will return."), "unclear")
+
+
+# --- facts ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The series has not been renewed for a third season.",
+        "Netflix has not announced a premiere date for the new episodes.",
+        "No word has come from the network about a third season.",
+        "The show was renewed in March and filming began in June.",
+        "The series will premiere on Netflix in October.",
+        "The second season drew 12 million viewers in its first week.",
+    ],
+)
+def test_facts_have_no_cues(analyzer, sentence):
+    _assert_fact(_claim(analyzer, sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Owen Marsh, who described the new season as one that \u201ccould surprise a lot of people,\u201d finished writing the scripts in June.",
+        'The network, which said it "might revisit the story one day," has moved on to other projects this year.',
+        "Quill, who told fans the story \u2018may not be over,\u2019 has signed on to a film that shoots in Prague this summer.",
+    ],
+)
+def test_hedge_inside_quotation_marks_belongs_to_the_quote(analyzer, sentence):
+    _assert_fact(_claim(analyzer, sentence))
+
+
+# --- what is not a claim ---------------------------------------------------------------------------
+
+ARTICLE = (
+    "Harbour Lights Could Return for a Third Season\n"
+    "\n"
+    "By Nadia Okafor\n"
+    "\n"
+    "Netflix renewed Harbour Lights for a second season in 2023.\n"
+    "\n"
+    "Will there be a third season\n"
+    "\n"
+    "The streamer has not announced a decision. Will the original cast return? "
+    "The new episodes could arrive next year if the show is renewed.\n"
+    "\n"
+    "Who might join the cast?\n"
+    "\n"
+    "\u201cWe might come back one day, you never know,\u201d Quill said.\n"
+    "\n"
+    "Fans hope the show will return for one more season. Filming on the second season wrapped in May.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def article(analyzer):
+    return analyzer.analyze(ARTICLE)
+
+
+def test_headline_byline_subheadings_and_questions_are_not_claims(article):
+    texts = [c.text for c in article.claims]
+    assert texts == [
+        "Netflix renewed Harbour Lights for a second season in 2023.",
+        "The streamer has not announced a decision.",
+        "The new episodes could arrive next year if the show is renewed.",
+        "Fans hope the show will return for one more season.",
+        "Filming on the second season wrapped in May.",
+    ]
+
+
+def test_sentence_that_is_mostly_quotation_is_not_a_claim(article):
+    assert not any("never know" in c.text for c in article.claims)
+
+
+def test_labels_in_the_article(article):
+    labels = {c.text: c.label for c in article.claims}
+    assert labels["Netflix renewed Harbour Lights for a second season in 2023."] == "fact"
+    assert labels["The streamer has not announced a decision."] == "fact"
+    assert labels["The new episodes could arrive next year if the show is renewed."] == "speculation"
+    assert labels["Fans hope the show will return for one more season."] == "speculation"
+    assert labels["Filming on the second season wrapped in May."] == "fact"
+
+
+def test_every_speculation_has_cues_and_every_fact_none(article):
+    assert article.claims
+    for claim in article.claims:
+        assert claim.label in ("fact", "speculation")
+        assert 0.0 <= claim.confidence <= 1.0
+        assert article.text[claim.start : claim.end] == claim.text
+        if claim.label == "speculation":
+            assert claim.cues, claim
+        else:
+            assert claim.cues == [], claim
+
+
+def test_cues_of_a_sentence_are_listed_once_in_order(analyzer):
+    claim = _claim(analyzer, "If the ratings hold, the show could return, and it could arrive as early as next spring.")
+    assert claim.label == "speculation"
+    assert claim.cues[0].lower() == "if"
+    assert len(claim.cues) == len(set(claim.cues))

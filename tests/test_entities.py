@@ -1,0 +1,258 @@
+"""Entities: roles, characters and who plays them, alias merging, organisations, works."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from articlenlp.types import Analysis, Entity
+
+HEADLINE = "Harbour Lights: Everything We Know\n\n"
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s\-]+", " ", name).strip().lower()
+
+
+def _analyze(analyzer, body: str) -> Analysis:
+    analysis = analyzer.analyze(HEADLINE + body + "\n")
+    for entity in analysis.entities:
+        for start, end in entity.mentions:
+            assert 0 <= start < end <= len(analysis.text)
+    return analysis
+
+
+def _find(analysis: Analysis, name: str, type_: str | None = None) -> Entity:
+    key = _norm(name)
+    found = [e for e in analysis.entities if key in {_norm(e.name), *(_norm(a) for a in e.aliases)}]
+    if type_ is not None:
+        typed = [e for e in found if e.type == type_]
+        assert typed, f"{name!r} found as {[(e.name, e.type) for e in found]}, expected {type_}; all: {_summary(analysis)}"
+        found = typed
+    assert len(found) == 1, f"{name!r}: {[(e.name, e.type) for e in found]}; all: {_summary(analysis)}"
+    return found[0]
+
+
+def _summary(analysis: Analysis) -> list[tuple[str, str, list[str]]]:
+    return [(e.name, e.type, e.roles) for e in analysis.entities]
+
+
+# --- roles of people ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "role"),
+    [
+        ("The episode was shot by director Hannah Voss in Cornwall last spring.", "Hannah Voss", "director"),
+        ("Harbour Lights director Hannah Voss has begun scouting locations in Falmouth.", "Hannah Voss", "director"),
+        ("According to showrunner Priya Nandakumar, the writers' room opens in June.", "Priya Nandakumar", "showrunner"),
+        ("Owen Marsh, who created the series, will stay on as a consultant.", "Owen Marsh", "creator"),
+        ("The pilot was written by executive producer Lena Hartmann.", "Lena Hartmann", "producer"),
+        ("The finale was a triumph, according to Daniel Osei, a senior editor at Vulture.", "Daniel Osei", "journalist"),
+        ("In a statement, lawyer Martin Cole said the lawsuit had no merit.", "Martin Cole", "representative"),
+    ],
+)
+def test_person_role_patterns(analyzer, body, name, role):
+    entity = _find(_analyze(analyzer, body), name, "PERSON")
+    assert role in entity.roles
+
+
+def test_head_of_drama_at_network(analyzer):
+    analysis = _analyze(analyzer, "Netflix's head of drama Colette Baird said the show had found a global audience.")
+    entity = _find(analysis, "Colette Baird", "PERSON")
+    assert "executive" in entity.roles
+    assert _find(analysis, "Netflix", "ORG").roles == ["network"]
+
+
+def test_senior_editor_apposition_at_sentence_start(analyzer):
+    analysis = _analyze(analyzer, "Daniel Osei, a senior editor at Vulture, called the finale a triumph.")
+    assert "journalist" in _find(analysis, "Daniel Osei", "PERSON").roles
+    assert _find(analysis, "Vulture", "ORG").roles == ["outlet"]
+
+
+def test_byline_makes_a_journalist(analyzer):
+    text = "Harbour Lights Renewed for Season 3\n\nBy Nadia Okafor\n\nNetflix renewed the drama on Tuesday.\n"
+    analysis = analyzer.analyze(text)
+    assert "journalist" in _find(analysis, "Nadia Okafor", "PERSON").roles
+
+
+def test_spokesperson_for_a_person_does_not_make_that_person_a_representative(analyzer):
+    analysis = _analyze(analyzer, "A spokesperson for Mara Quill told Deadline that she would not return for the third season.")
+    assert "representative" not in _find(analysis, "Mara Quill", "PERSON").roles
+
+
+def test_actor_followed_by_stars_in_is_a_person(analyzer):
+    analysis = _analyze(analyzer, "Mara Quill stars in the Netflix series Harbour Lights, which returns in May.")
+    entity = _find(analysis, "Mara Quill", "PERSON")
+    assert "actor" in entity.roles
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tobias Wren will not return for the third season of the drama.",
+        "Daniel Osei called the finale the best hour of television this year.",
+    ],
+)
+def test_person_named_at_sentence_start(analyzer, body):
+    name = " ".join(body.split()[:2])
+    _find(_analyze(analyzer, body), name, "PERSON")
+
+
+# --- characters ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mara Quill plays Ines Roe, a detective who returns to her hometown.",
+        "The series, starring Mara Quill as Ines Roe and Tobias Wren as Callum Roe, premiered in 2022.",
+        "Ines Roe (Mara Quill) finally confronts her father in the finale.",
+        "Mara Quill's Ines Roe is the emotional heart of the show.",
+        "Ines Roe, played by Mara Quill, finally learns the truth about her father.",
+    ],
+)
+def test_character_patterns(analyzer, body):
+    analysis = _analyze(analyzer, body)
+    character = _find(analysis, "Ines Roe", "CHARACTER")
+    actor = _find(analysis, "Mara Quill", "PERSON")
+    assert "actor" in actor.roles
+    assert character.id in actor.plays
+    assert character.roles == []
+
+
+def test_cast_list_links_every_actor_to_their_character(analyzer):
+    analysis = _analyze(analyzer, "The series, starring Mara Quill as Ines Roe and Tobias Wren as Callum Roe, premiered in 2022.")
+    wren = _find(analysis, "Tobias Wren", "PERSON")
+    callum = _find(analysis, "Callum Roe", "CHARACTER")
+    assert wren.plays == [callum.id]
+
+
+def test_character_given_name_later_is_the_character(analyzer):
+    body = "Mara Quill plays Ines Roe, a detective who returns to her hometown. In the finale, Ines finally confronts her father."
+    analysis = _analyze(analyzer, body)
+    character = _find(analysis, "Ines Roe", "CHARACTER")
+    assert "Ines" in character.aliases
+
+
+# --- alias merging --------------------------------------------------------------------------------
+
+
+def test_korean_name_variants_merge_into_one_entity(analyzer):
+    body = (
+        "Actress Park Seo-yeon has joined the cast of the thriller. "
+        "Park Seo Yeon, 29, rose to fame with a romantic comedy in 2019. "
+        "Park said she was nervous on the first day of filming. "
+        "Seo-yeon's fans have already started a campaign for a second season."
+    )
+    analysis = _analyze(analyzer, body)
+    people = [e for e in analysis.entities if e.type == "PERSON"]
+    assert len(people) == 1, _summary(analysis)
+    entity = people[0]
+    assert entity.name in ("Park Seo-yeon", "Park Seo Yeon")
+    assert {_norm(s) for s in [entity.name, *entity.aliases]} >= {"park seo yeon", "park", "seo yeon"}
+    assert "actor" in entity.roles
+    assert len(entity.mentions) == 4
+
+
+def test_western_surname_and_possessive_merge(analyzer):
+    body = (
+        "The drama stars Maria Lindqvist as a retired police officer. "
+        "Lindqvist said she spent months preparing for the role. "
+        "Lindqvist's performance has already drawn praise from critics."
+    )
+    analysis = _analyze(analyzer, body)
+    entity = _find(analysis, "Maria Lindqvist", "PERSON")
+    assert entity.name == "Maria Lindqvist"
+    assert "Lindqvist" in entity.aliases
+    assert len(entity.mentions) == 3
+    assert not any(e.name.startswith("Lindqvist") and e is not entity for e in analysis.entities)
+
+
+def test_surname_is_canonicalised_to_the_fullest_mention_even_when_it_comes_first(analyzer):
+    text = (
+        "Lindqvist Joins Harbour Lights\n\n"
+        "The drama has cast Maria Lindqvist as a retired police officer. "
+        "Lindqvist said she spent months preparing for the role.\n"
+    )
+    analysis = analyzer.analyze(text)
+    entity = _find(analysis, "Maria Lindqvist", "PERSON")
+    assert entity.name == "Maria Lindqvist"
+
+
+def test_two_people_sharing_a_surname_are_not_merged_by_the_bare_surname(analyzer):
+    body = (
+        "Anna Berg and Johan Berg co-created the series after years of working in theatre. "
+        "Berg said the idea came from a family holiday in Norway."
+    )
+    analysis = _analyze(analyzer, body)
+    anna = _find(analysis, "Anna Berg", "PERSON")
+    johan = _find(analysis, "Johan Berg", "PERSON")
+    assert anna.id != johan.id
+    assert "Berg" not in anna.aliases
+    assert "Berg" not in johan.aliases
+
+
+# --- organisations ----------------------------------------------------------------------------------
+
+
+def test_networks(analyzer):
+    analysis = _analyze(analyzer, "The drama will stream on Netflix, while HBO and the BBC both passed on it.")
+    for name in ("Netflix", "HBO", "BBC"):
+        assert _find(analysis, name, "ORG").roles == ["network"]
+
+
+def test_outlets_after_told(analyzer):
+    analysis = _analyze(analyzer, "Hannah Voss told Variety that the show is ending. Owen Marsh told Deadline the same thing.")
+    assert _find(analysis, "Variety", "ORG").roles == ["outlet"]
+    assert _find(analysis, "Deadline", "ORG").roles == ["outlet"]
+
+
+def test_deadline_as_a_common_noun_is_not_an_outlet(analyzer):
+    analysis = _analyze(analyzer, "The writers missed the deadline for the final script by two weeks.")
+    assert not any(e.name.lower() == "deadline" for e in analysis.entities)
+
+
+@pytest.mark.parametrize("studio", ["Sony Pictures Television", "Northlight Studios"])
+def test_studios(analyzer, studio):
+    analysis = _analyze(analyzer, "The series is produced by Sony Pictures Television and Northlight Studios.")
+    assert _find(analysis, studio, "ORG").roles == ["studio"]
+
+
+# --- works ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        ("Mara Quill stars in the Netflix series Harbour Lights, which returns in May.", "Harbour Lights"),
+        ("Fans will not have to wait long for Harbour Lights Season 2, which arrives in October.", "Harbour Lights"),
+        ("Filming on The Salt Road's second season begins in March.", "The Salt Road"),
+        ("The finale of \u201cHarbour Lights\u201d drew a record audience for the streamer.", "Harbour Lights"),
+        ("Netflix has renewed The Lord of Small Things: The Return for a second season.", "The Lord of Small Things: The Return"),
+        ("The comedy Love, Ashes & Rockets was cancelled after one season.", "Love, Ashes & Rockets"),
+    ],
+)
+def test_work_patterns(analyzer, body, title):
+    analysis = _analyze(analyzer, body)
+    work = _find(analysis, title, "WORK")
+    assert work.name == title
+    assert work.roles == ["series"]
+
+
+def test_network_is_linked_to_its_work(analyzer):
+    analysis = _analyze(analyzer, "Netflix has renewed The Lord of Small Things: The Return for a second season.")
+    work = _find(analysis, "The Lord of Small Things: The Return", "WORK")
+    assert work.id in _find(analysis, "Netflix", "ORG").works
+
+
+def test_title_mentions_merge(analyzer):
+    body = (
+        "Netflix has renewed The Lord of Small Things: The Return for a second season. "
+        "The Lord of Small Things: The Return was the streamer's most-watched fantasy series last year."
+    )
+    analysis = _analyze(analyzer, body)
+    works = [e for e in analysis.entities if e.type == "WORK"]
+    assert len(works) == 1, _summary(analysis)
+    assert len(works[0].mentions) == 2
