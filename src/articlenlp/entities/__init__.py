@@ -10,6 +10,7 @@ The ``articlenlp_entities`` component sets:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -50,6 +51,7 @@ class EntityRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         mentions = find_mentions(doc, self.lexicon, self.roles.single_words)
         mentions, plays = self._characters(doc, mentions)
+        mentions = _add_name_parts(doc, mentions)
         entities, entity_mentions = self._build(doc, mentions, plays)
         doc._.entities = entities
         doc._.entity_mentions = entity_mentions
@@ -61,7 +63,7 @@ class EntityRecognizer:
         return doc
 
     def _characters(self, doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[Mention, tuple[int, int]]]]:
-        links = find_plays(doc, mentions)
+        links = find_plays(doc, mentions, self.lexicon.character_titles)
         spans = [link.character for link in links] + character_cue_names(doc, mentions)
         character_mentions = [Mention(s, e, "CHARACTER", "pattern") for s, e in spans]
         keys = {name_key(doc[s:e].text) for s, e in spans}
@@ -136,6 +138,48 @@ def _propagate_characters(doc: Doc, mentions: list[Mention], keys: set[tuple[str
         if len(holders) == 1 and not person_full:
             mention.type = "CHARACTER"
     return mentions
+
+
+def _name_parts(span_text: str) -> list[str]:
+    """Surname and given name of a full name as they would be written alone."""
+    words = span_text.split()
+    if len(words) < 2:
+        return []
+    return [words[0], words[-1]]
+
+
+def _add_name_parts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Later 'Kavanagh' or 'Siobhan' alone, for a person named 'Siobhan Kavanagh' earlier.
+
+    A part shared by two different full names (two Kims) is left alone; a part the NER
+    took for an organisation or title is retyped.
+    """
+    owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for mention in mentions:
+        if mention.type in ("PERSON", "CHARACTER"):
+            text = doc[mention.start : mention.end].text
+            for part in _name_parts(text):
+                if len(part) >= 3 and part[0].isupper() and part.lower() not in _GENERIC_WORDS:
+                    owners[part].add((" ".join(name_key(text)), mention.type))
+    by_start = {m.start: m for m in mentions}
+    added = []
+    for part, names in owners.items():
+        if len({key for key, _ in names}) != 1:
+            continue
+        type_ = next(iter(names))[1]
+        for match in re.finditer(rf"(?<![\w-]){re.escape(part)}(?![\w-])", doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None:
+                continue
+            existing = by_start.get(span.start)
+            if existing is not None and existing.end == span.end and existing.source in ("ner", "pattern") and existing.type in ("ORG", "WORK"):
+                existing.type, existing.role = type_, None
+            elif not any(m.start < span.end and span.start < m.end for m in mentions):
+                added.append(Mention(span.start, span.end, type_, "propagated"))
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
+_GENERIC_WORDS = {"the", "and", "season", "series", "netflix", "director", "star"}
 
 
 def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:

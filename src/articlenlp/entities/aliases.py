@@ -97,6 +97,9 @@ def _find_cluster(clusters: list[Cluster], key: tuple[str, ...], type_: str) -> 
     exact = [c for c in same if c.key == key]
     if exact:
         return exact[0]
+    if type_ == "ORG":
+        partial = [c for c in same if _contains(c.key, key)]
+        return partial[0] if len(partial) == 1 else None
     if _family(type_) != "PERSONLIKE" and type_ != "WORK":
         return None
     partial = [c for c in same if _contains(c.key, key)]

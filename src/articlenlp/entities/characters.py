@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from .mentions import Mention, is_capitalised
 
 _PLAY_VERBS = {"plays", "played", "playing", "portrays", "portrayed", "portraying", "voices", "voiced", "voicing"}
-_AS_VERBS = {"stars", "starred", "starring", "cast", "returns", "returning", "returned", "appears", "appeared", "reprises", "reprising", "stars"}
+_AS_VERBS = {"stars", "starred", "starring", "cast", "returns", "returning", "returned", "appears", "appeared", "reprises", "reprising"}
 _PLAYED_BY = {"played", "portrayed", "voiced"}
 _CHARACTER_NOUNS = {"character", "characters", "role", "protagonist", "antagonist", "villain", "heroine", "hero", "alter"}
 
@@ -48,44 +48,59 @@ def _name_run(doc: Doc, start: int, taken: dict[int, Mention]) -> tuple[int, int
     return (start, end) if end > start else None
 
 
-def find_plays(doc: Doc, mentions: list[Mention]) -> list[PlaysLink]:
+def find_plays(doc: Doc, mentions: list[Mention], titles: set[tuple[str, ...]]) -> list[PlaysLink]:
     """Actor -> character links found by the patterns in this module's docstring."""
     taken = {i: m for m in mentions for i in range(m.start, m.end)}
     links = []
     for mention in mentions:
         if mention.type != "PERSON":
             continue
-        for character in _characters_after(doc, mention, taken) + _characters_before(doc, mention, taken):
+        for character in _characters_after(doc, mention, taken, titles) + _characters_before(doc, mention, taken):
             links.append(PlaysLink(mention, character))
     return links
 
 
-def _characters_after(doc: Doc, actor: Mention, taken: dict[int, Mention]) -> list[tuple[int, int]]:
+_BRIDGE_WORDS = {"also", "again", "will", "would", "is", "was", "has", "had", "have", "now", "once", "still", "his", "her", "their", "role", "roles", "back", "comes", "came", "come", "returns", "returned", "returning", "return", "reprises", "reprised", "reprising", "stars", "starred", "starring", "appears", "appeared", "cast", "be", "been", "who", "which", "co-stars", "takes", "took", "on", "the", "part", "up"}
+
+
+def _characters_after(doc: Doc, actor: Mention, taken: dict[int, Mention], titles: set[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """'X plays Y', 'X's Y', 'X, who portrays Y', 'X returns as Y', 'X reprises her role as Y'."""
     i = actor.end
     if i >= len(doc):
         return []
-    token = doc[i]
-    if token.text in ("'s", "’s"):
-        run = _name_run(doc, i + 1, taken)
+    if doc[i].text in ("'s", "’s"):
+        run = _name_run(doc, _skip_titles(doc, i + 1, titles), taken)
         return [run] if run and not _is_person(taken, run) else []
-    if token.text == ",":
-        if i + 2 < len(doc) and doc[i + 1].lower_ == "who":
-            i += 2
-        else:
+    if doc[i].text == ",":
+        i += 1
+    for j in range(i, min(i + 7, len(doc))):
+        token = doc[j]
+        if token.lower_ in _PLAY_VERBS:
+            run = _name_run(doc, _skip_titles(doc, _skip_determiner(doc, j + 1), titles), taken)
+            return [run] if run else []
+        if token.lower_ == "as" and (j > i or actor.start == 0 or doc[actor.start - 1].lower_ in _AS_VERBS | {"starring", ",", "and", "with"}):
+            run = _name_run(doc, _skip_titles(doc, j + 1, titles), taken)
+            return [run] if run else []
+        if token.lower_ not in _BRIDGE_WORDS and token.pos_ not in ("ADV", "AUX"):
             return []
-    token = doc[i] if i < len(doc) else None
-    if token is None:
-        return []
-    if token.lower_ in _PLAY_VERBS:
-        run = _name_run(doc, _skip_determiner(doc, i + 1), taken)
-        return [run] if run else []
-    if token.lower_ in _AS_VERBS and i + 1 < len(doc) and doc[i + 1].lower_ == "as":
-        run = _name_run(doc, i + 2, taken)
-        return [run] if run else []
-    if token.lower_ == "as" and (actor.start == 0 or doc[actor.start - 1].lower_ in _AS_VERBS | {"starring", ",", "and", "with"}):
-        run = _name_run(doc, i + 1, taken)
-        return [run] if run else []
     return []
+
+
+def _skip_titles(doc: Doc, i: int, titles: set[tuple[str, ...]]) -> int:
+    """Past honorifics and descriptions before a character's name: 'DS', 'Lady', 'footman'."""
+    for _ in range(4):
+        if i >= len(doc):
+            return i
+        matched = next((len(t) for t in sorted(titles, key=len, reverse=True) if tuple(x.text for x in doc[i : i + len(t)]) == t), 0)
+        if matched:
+            i += matched
+        elif doc[i].is_lower and doc[i].is_alpha and doc[i].pos_ in ("NOUN", "ADJ", "DET") and i + 1 < len(doc):
+            i += 1
+        elif doc[i].text in ("'s", "’s"):
+            i += 1
+        else:
+            return i
+    return i
 
 
 def _skip_determiner(doc: Doc, i: int) -> int:

@@ -65,6 +65,8 @@ class Lexicon:
         self.film_words = set(context["work_film_words"])
         self.character_cues = set(context["character_cues"])
         self.function_words = set(context["function_words"])
+        self.character_titles = {tuple(t.split()) for t in context["character_titles"]}
+        self.org_extensions = set(context["org_name_extensions"])
 
 
 def is_capitalised(token: Token) -> bool:
@@ -147,6 +149,8 @@ def _lexicon_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
             continue
         if start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start and name in lexicon.ambiguous:
             continue
+        while end < len(doc) and doc[end].text in lexicon.org_extensions and "\n" not in doc[end - 1].whitespace_:
+            end += 1
         yield Mention(start, end, "ORG", "lexicon", lexicon.org_roles[name])
 
 
@@ -194,9 +198,13 @@ def _typed_ner_mention(doc: Doc, start: int, end: int, label: str, lexicon: Lexi
         return None
     if not _is_name_token(span[0]) and span[0].lower_ != "the":
         return None
+    if span[-1].text in lexicon.org_suffixes and len(words) > 1:
+        return Mention(start, end, "ORG", "ner", None)
     if label == "PERSON":
         if any(t.lower_ in _SEASON_WORDS for t in span) or len(words) > 4:
             return None
+        return Mention(start, end, "PERSON", "ner")
+    if label == "ORG" and _person_context(doc, start, end):
         return Mention(start, end, "PERSON", "ner")
     if label == "ORG":
         if span[-1].text in lexicon.org_suffixes or span.text.isupper() or len(words) > 1:
@@ -206,6 +214,20 @@ def _typed_ner_mention(doc: Doc, start: int, end: int, label: str, lexicon: Lexi
         start, end = _strip_season_suffix(doc, start, end)
         return Mention(start, end, "WORK", "ner") if end > start else None
     return None
+
+
+_SPEECH_VERBS = {"say", "tell", "add", "explain", "reveal", "admit", "star", "play", "portray", "return", "reprise", "join", "direct", "write", "create"}
+
+
+def _person_context(doc: Doc, start: int, end: int) -> bool:
+    """An ORG-labelled name that behaves like a person: '(Name)' after a name, subject of 'said'."""
+    span = doc[start:end]
+    if not 2 <= len(span) <= 4 or not all(t.is_alpha or t.text == "-" for t in span):
+        return False
+    if start > 0 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")":
+        return True
+    head = span.root
+    return head.dep_ == "nsubj" and head.head.lemma_ in _SPEECH_VERBS
 
 
 def _strip_season_suffix(doc: Doc, start: int, end: int) -> tuple[int, int]:
