@@ -46,7 +46,9 @@ def span_problems(text: str, record: dict[str, Any]) -> list[str]:
             check(f"entity {entity['id']} mention", start, end, None)
             mention = text[start:end]
             if 0 <= start <= end <= len(text) and not any(mention == s or mention.startswith(s) for s in surfaces):
-                problems.append(f"entity {entity['id']} ({entity['name']!r}): mention {mention!r} is not one of its surface forms {sorted(surfaces)}")
+                problems.append(
+                    f"entity {entity['id']} ({entity['name']!r}): mention {mention!r} is not one of its surface forms {sorted(surfaces)}"
+                )
     for i, quote in enumerate(record["quotes"]):
         check(f"quote {i}", quote["start"], quote["end"], quote["text"])
     for i, claim in enumerate(record["claims"]):
@@ -75,3 +77,14 @@ def validate(schema):
         assert_valid(record, schema)
 
     return _validate
+
+
+@pytest.fixture(scope="session")
+def assert_spans():
+    """``assert_spans(text, record)`` asserts that every span in the record is ``text[start:end]``."""
+
+    def _assert_spans(text: str, record: dict[str, Any]) -> None:
+        problems = span_problems(text, record)
+        assert not problems, "bad spans:\n" + "\n".join(f"  {p}" for p in problems)
+
+    return _assert_spans

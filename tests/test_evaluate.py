@@ -80,7 +80,11 @@ def _perfect_quotes() -> list[Quote]:
 
 def _perfect_claims() -> list[Claim]:
     claims = []
-    for text, label, cues in ((FACT, "fact", []), (SPECULATION, "speculation", ["could"]), (SPECULATION_2, "speculation", ["is expected to"])):
+    for text, label, cues in (
+        (FACT, "fact", []),
+        (SPECULATION, "speculation", ["could"]),
+        (SPECULATION_2, "speculation", ["is expected to"]),
+    ):
         start, end = _span(text)
         claims.append(Claim(text, start, end, label, 0.9, cues))
     return claims
@@ -199,6 +203,12 @@ def test_claims_empty_prediction():
     assert metrics["per_label"]["speculation"]["recall"] == 0.0
 
 
+def test_claims_no_gold_articles():
+    metrics = _claim_metrics([])
+    assert metrics["gold_claims"] == 0
+    assert metrics["missed"] == 0
+
+
 def test_claims_wrong_labels_and_cue_consistency():
     claims = _perfect_claims()
     claims[1] = Claim(claims[1].text, claims[1].start, claims[1].end, "fact", 0.6, [])
@@ -304,7 +314,9 @@ def test_evaluate_on_a_gold_folder(tmp_path, analyzer):
     gold = _gold()
     record = {k: getattr(gold, k) for k in ("id", "stance", "work", "season", "entities", "quotes", "claims")}
     (tmp_path / "night-harbour.gold.json").write_text(json.dumps(record), encoding="utf-8")
-    (tmp_path / "other.txt").write_text("Netflix cancels Dust Road\n\nNetflix has cancelled Dust Road after one season.\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text(
+        "Netflix cancels Dust Road\n\nNetflix has cancelled Dust Road after one season.\n", encoding="utf-8"
+    )
     (tmp_path / "other.gold.json").write_text(json.dumps({"stance": "cancelled", "work": "Dust Road", "season": 1}), encoding="utf-8")
     metrics = evaluate(tmp_path, analyzer=analyzer)
     assert metrics["files"] == 2
@@ -318,6 +330,20 @@ def test_evaluate_on_a_gold_folder(tmp_path, analyzer):
     assert "STANCE" in report and "QUOTES" in report and "CLAIMS" in report
 
     # a split file limits evaluation to its test ids unless all=True
-    (tmp_path / "splits.json").write_text(json.dumps({"train": ["night-harbour"], "test": ["other"]}), encoding="utf-8")
+    (tmp_path / "splits.json").write_text(json.dumps({"train": ["other"], "test": ["night-harbour"]}), encoding="utf-8")
     assert evaluate(tmp_path, analyzer=analyzer)["files"] == 1
     assert evaluate(tmp_path, analyzer=analyzer, use_split=False)["files"] == 2
+
+
+def test_evaluate_stance_only_gold(tmp_path, analyzer):
+    """Gold files with a stance label only (no entities/quotes/claims) still give stance metrics."""
+    (tmp_path / "other.txt").write_text(
+        "Netflix cancels Dust Road\n\nNetflix has cancelled Dust Road after one season.\n", encoding="utf-8"
+    )
+    (tmp_path / "other.gold.json").write_text(json.dumps({"stance": "cancelled", "work": "Dust Road", "season": 1}), encoding="utf-8")
+    metrics = evaluate(tmp_path, analyzer=analyzer)
+    assert metrics["files"] == 1
+    assert metrics["fully_annotated"] == 0
+    assert metrics["claims"]["gold_claims"] == 0
+    assert metrics["stance"]["per_label"]["cancelled"]["support"] == 1
+    format_evaluation(metrics)

@@ -157,6 +157,8 @@ def test_at_the_size_limit_is_fine(tmp_path, monkeypatch):
 def test_html_entities_decoded_exactly_once(tmp_path):
     # "&amp;lt;" in markup is the visible text "&lt;", not "<"
     path = tmp_path / "howto.html"
-    path.write_text("<h1>Markup tips</h1><p>Write &amp;lt;p&amp;gt; to start a paragraph; AT&amp;amp;T is not AT&amp;T.</p>", encoding="utf-8")
+    path.write_text(
+        "<h1>Markup tips</h1><p>Write &amp;lt;p&amp;gt; to start a paragraph; AT&amp;amp;T is not AT&amp;T.</p>", encoding="utf-8"
+    )
     text = read_article(path).text
     assert "Write &lt;p&gt; to start a paragraph; AT&amp;T is not AT&T." in text

@@ -37,8 +37,7 @@ def _check_offsets(analysis: Analysis) -> None:
 
 def test_pronoun_speaker_resolves_to_nearest_person_named_before(analyzer):
     text = (
-        "Tobias Wren introduced director Hannah Voss at the premiere on Friday. "
-        "\u201cWe wanted the ending to feel earned,\u201d she said."
+        "Tobias Wren introduced director Hannah Voss at the premiere on Friday. \u201cWe wanted the ending to feel earned,\u201d she said."
     )
     analysis = _analyze(analyzer, text)
     quote = _only_quote(analysis)
@@ -66,6 +65,9 @@ def test_inverted_said_name(analyzer):
     assert _speaker_entity_name(analysis, quote) == "Owen Marsh"
 
 
+@pytest.mark.xfail(
+    strict=True, reason="known gap (issue 5): the nearest reporting verb wins even when the quote's own attribution follows it"
+)
 def test_inverted_said_name_after_another_attribution_in_the_paragraph(analyzer):
     text = (
         "Director Hannah Voss said the crew was thrilled to be back. "
@@ -127,6 +129,7 @@ def test_representative_at_sentence_start_name(analyzer):
     assert "agency" in quote.speaker_name
 
 
+@pytest.mark.xfail(strict=True, reason="known gap (issue 5): 'a spokesperson for X' resolves to X without the spokesperson wording")
 def test_spokesperson_for_a_person(analyzer):
     text = "\u201cShe will not be returning for the third season,\u201d a spokesperson for Mara Quill told Deadline."
     analysis = _analyze(analyzer, text)
@@ -247,6 +250,7 @@ def test_title_in_quotes_is_not_a_quote(analyzer):
     assert _analyze(analyzer, text).quotes == []
 
 
+@pytest.mark.xfail(strict=True, reason="known gap (issue 5): a quoted title next to a reporting verb is taken for a quote")
 def test_title_in_quotes_next_to_reporting_verb_is_not_a_quote(analyzer):
     text = "Owen Marsh said the episode \u201cLow Tide\u201d was the hardest to film."
     assert _analyze(analyzer, text).quotes == []

@@ -65,6 +65,16 @@ def test_curly_single_quotes_with_apostrophes():
     assert _quoted(text) == ["We don’t know yet,"]
 
 
+def test_plural_possessive_inside_a_single_quote_does_not_close_it():
+    text = "‘We don’t know yet what the actors’ union will say,’ the producer said."
+    assert _quoted(text) == ["We don’t know yet what the actors’ union will say,"]
+
+
+def test_straight_plural_possessive_inside_a_single_quote_does_not_close_it():
+    text = "'The writers' room opens in June, and we can't wait,' she said."
+    assert _quoted(text) == ["The writers' room opens in June, and we can't wait,"]
+
+
 def test_single_quotes_mid_sentence():
     text = "The director called the series ‘a love letter to the coast’ in an interview."
     assert _quoted(text) == ["a love letter to the coast"]
@@ -145,7 +155,7 @@ def test_block_quote_with_straight_marks_each_paragraph_reopens():
         "\n"
         "Netflix has not commented."
     )
-    assert _quoted(text) == ["This show changed my life.\n\n\"Thank you for every letter and every theory."]
+    assert _quoted(text) == ['This show changed my life.\n\n"Thank you for every letter and every theory.']
 
 
 def test_block_quote_only_first_opens_and_last_closes():

@@ -360,7 +360,7 @@ def test_load_with_trained_model(trained_analyzer, two_runs, validate):
     for text in NEW_TEXTS:
         analysis = trained_analyzer.analyze(text)
         validate(analysis.to_dict())
-        expected = dict(zip(model.classes_, model.predict_proba([text])[0]))
+        expected = dict(zip(model.classes_, model.predict_proba([text])[0], strict=True))
         assert analysis.stance.label == max(expected, key=expected.get)
         for label in STANCE_LABELS:
             assert analysis.stance.scores[label] == pytest.approx(expected[label])

@@ -45,7 +45,14 @@ def _analysis() -> Analysis:
         entities=[
             Entity(id="e1", name="Netflix", type="ORG", roles=["network"], mentions=[(0, 7), (28, 35)], works=["e2"]),
             Entity(id="e2", name="Night Shift", type="WORK", roles=["series"], mentions=[(15, 26)]),
-            Entity(id="e3", name="Ana Ruiz", type="PERSON", roles=["executive"], aliases=["Ruiz"], mentions=[(TEXT.index("Ana Ruiz"), TEXT.index("Ana Ruiz") + 8)]),
+            Entity(
+                id="e3",
+                name="Ana Ruiz",
+                type="PERSON",
+                roles=["executive"],
+                aliases=["Ruiz"],
+                mentions=[(TEXT.index("Ana Ruiz"), TEXT.index("Ana Ruiz") + 8)],
+            ),
             Entity(id="e4", name="Variety", type="ORG", roles=["outlet"]),
             Entity(id="e5", name="Nurse Jo", type="CHARACTER"),
         ],
@@ -78,7 +85,9 @@ def test_minimal_analysis_validates(validate):
 
 @pytest.mark.parametrize("label", STANCE_LABELS)
 def test_every_stance_label_validates(validate, label):
-    stance = Stance(label=label, confidence=0.5, scores={other: 0.5 if other == label else 0.125 for other in STANCE_LABELS}, work="W", season=3)
+    stance = Stance(
+        label=label, confidence=0.5, scores={other: 0.5 if other == label else 0.125 for other in STANCE_LABELS}, work="W", season=3
+    )
     validate(Analysis(id="x", text="t", stance=stance).to_dict())
 
 

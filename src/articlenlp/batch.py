@@ -40,10 +40,7 @@ class BatchSummary:
         return self.words / self.seconds if self.seconds else 0.0
 
     def line(self) -> str:
-        return (
-            f"articlenlp: {self.articles} articles, {self.errors} errors, "
-            f"{self.seconds:.1f} s, {self.words_per_second:,.0f} words/s"
-        )
+        return f"articlenlp: {self.articles} articles, {self.errors} errors, {self.seconds:.1f} s, {self.words_per_second:,.0f} words/s"
 
 
 def discover(paths: Iterable[str | Path], pattern: str | None = None) -> Iterator[Source]:

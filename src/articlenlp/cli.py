@@ -20,7 +20,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"articlenlp {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    analyze = commands.add_parser("analyze", help="analyse files or folders to JSONL", description="Analyse article files (.txt, .md, .html) or folders (recursively) and write one JSON line per article, in input order.")
+    analyze = commands.add_parser(
+        "analyze",
+        help="analyse files or folders to JSONL",
+        description="Analyse article files (.txt, .md, .html) or folders (recursively) and write one JSON line per article, in input order.",
+    )
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     analyze.add_argument("-o", "--output", help="JSONL file to write (default: standard output)")
     analyze.add_argument("--glob", help="only files matching this pattern, e.g. '*.txt'")
@@ -28,14 +32,22 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     _model_options(analyze)
 
-    train = commands.add_parser("train", help="train the stance classifier", description="Train the stance classifier on a labelled corpus (NAME.txt + NAME.gold.json) and write the model with its card.")
+    train = commands.add_parser(
+        "train",
+        help="train the stance classifier",
+        description="Train the stance classifier on a labelled corpus (NAME.txt + NAME.gold.json) and write the model with its card.",
+    )
     train.add_argument("corpus", metavar="CORPUS_DIR")
     train.add_argument("-o", "--output", default="models/stance.joblib", help="model file (card written beside it as .json)")
     train.add_argument("--split", help="split file (default: CORPUS_DIR/splits.json, else a generated stratified split)")
     train.add_argument("--seed", type=int, default=0)
     train.add_argument("--no-cue-features", action="store_true", help="word features only")
 
-    evaluate = commands.add_parser("evaluate", help="score the analyzer on gold files", description="Run the full analyzer on gold files and report stance, entity, quote and claim metrics.")
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="score the analyzer on gold files",
+        description="Run the full analyzer on gold files and report stance, entity, quote and claim metrics.",
+    )
     evaluate.add_argument("gold", metavar="GOLD_DIR")
     evaluate.add_argument("--model", help="stance model to evaluate (default: the shipped one)")
     evaluate.add_argument("--split", help="split file; evaluate its test ids only (default: CORPUS_DIR/splits.json when present)")

@@ -25,7 +25,22 @@ from .metrics import classification_report, format_report, prf
 from .pipeline import Analyzer, analysis_from_doc
 from .types import ENTITY_TYPES, STANCE_LABELS, Analysis, Entity
 
-BASELINE_HEDGES = {"could", "may", "might", "would", "reportedly", "rumored", "rumoured", "likely", "possibly", "perhaps", "if", "expected", "allegedly", "probably"}
+BASELINE_HEDGES = {
+    "could",
+    "may",
+    "might",
+    "would",
+    "reportedly",
+    "rumored",
+    "rumoured",
+    "likely",
+    "possibly",
+    "perhaps",
+    "if",
+    "expected",
+    "allegedly",
+    "probably",
+}
 _NER_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "WORK_OF_ART": "WORK"}
 
 
@@ -115,10 +130,10 @@ def _match_entities(gold: list[dict[str, Any]], predicted: list[Entity]) -> dict
 
 
 def _entity_metrics(full: list[tuple[GoldArticle, Analysis, Doc]]) -> dict[str, Any]:
-    counts = {t: Counter() for t in ENTITY_TYPES}
-    baseline = {t: Counter() for t in ENTITY_TYPES}
-    roles = Counter()
-    links = Counter()
+    counts: dict[str, Counter[str]] = {t: Counter() for t in ENTITY_TYPES}
+    baseline: dict[str, Counter[str]] = {t: Counter() for t in ENTITY_TYPES}
+    roles: Counter[str] = Counter()
+    links: Counter[str] = Counter()
     multi = merged = 0
     for gold_article, analysis, doc in full:
         gold = gold_article.entities or []
@@ -135,7 +150,10 @@ def _entity_metrics(full: list[tuple[GoldArticle, Analysis, Doc]]) -> dict[str, 
     return {
         "per_type": {t: prf(c["tp"], c["predicted"], c["gold"]) for t, c in counts.items()},
         "overall": _overall(counts),
-        "baseline_spacy_ner": {"per_type": {t: prf(c["tp"], c["predicted"], c["gold"]) for t, c in baseline.items()}, "overall": _overall(baseline)},
+        "baseline_spacy_ner": {
+            "per_type": {t: prf(c["tp"], c["predicted"], c["gold"]) for t, c in baseline.items()},
+            "overall": _overall(baseline),
+        },
         "roles": prf(roles["tp"], roles["predicted"], roles["gold"]),
         "links": prf(links["tp"], links["predicted"], links["gold"]),
         "alias_merge_rate": _ratio(merged, multi),
@@ -143,7 +161,7 @@ def _entity_metrics(full: list[tuple[GoldArticle, Analysis, Doc]]) -> dict[str, 
     }
 
 
-def _count_by_type(counts: dict[str, Counter], gold: list[dict[str, Any]], predicted: list[Entity], matches: dict[int, int]) -> None:
+def _count_by_type(counts: dict[str, Counter[str]], gold: list[dict[str, Any]], predicted: list[Entity], matches: dict[int, int]) -> None:
     for g in gold:
         counts[g["type"]]["gold"] += 1
     for p in predicted:
@@ -152,12 +170,12 @@ def _count_by_type(counts: dict[str, Counter], gold: list[dict[str, Any]], predi
         counts[gold[gi]["type"]]["tp"] += 1
 
 
-def _overall(counts: dict[str, Counter]) -> dict[str, float]:
+def _overall(counts: dict[str, Counter[str]]) -> dict[str, float]:
     total = sum(counts.values(), Counter())
     return prf(total["tp"], total["predicted"], total["gold"])
 
 
-def _count_roles(roles: Counter, gold: list[dict[str, Any]], predicted: list[Entity], matches: dict[int, int]) -> None:
+def _count_roles(roles: Counter[str], gold: list[dict[str, Any]], predicted: list[Entity], matches: dict[int, int]) -> None:
     """Roles of matched entities (CHARACTERs have none)."""
     for gi, pi in matches.items():
         gold_roles = set(gold[gi].get("roles") or [])
@@ -167,15 +185,17 @@ def _count_roles(roles: Counter, gold: list[dict[str, Any]], predicted: list[Ent
         roles["tp"] += len(gold_roles & predicted_roles)
 
 
-def _count_links(links: Counter, gold: list[dict[str, Any]], analysis: Analysis, matches: dict[int, int]) -> None:
-    by_name = {}
+def _count_links(links: Counter[str], gold: list[dict[str, Any]], analysis: Analysis, matches: dict[int, int]) -> None:
+    by_name: dict[str, int] = {}
     for gi, g in enumerate(gold):
         for name in _gold_names(g):
             by_name.setdefault(name, gi)
     gold_pairs = {(gi, by_name.get(norm(c), -1)) for gi, g in enumerate(gold) for c in g.get("plays") or []}
     inverse = {pi: gi for gi, pi in matches.items()}
     index = {e.id: i for i, e in enumerate(analysis.entities)}
-    predicted_pairs = {(inverse.get(index[e.id], -1 - index[e.id]), inverse.get(index[c], -1000 - index[c])) for e in analysis.entities for c in e.plays}
+    predicted_pairs = {
+        (inverse.get(index[e.id], -1 - index[e.id]), inverse.get(index[c], -1000 - index[c])) for e in analysis.entities for c in e.plays
+    }
     links["gold"] += len(gold_pairs)
     links["predicted"] += len(predicted_pairs)
     links["tp"] += len(gold_pairs & predicted_pairs)
@@ -204,8 +224,8 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def _quote_metrics(full: list[tuple[GoldArticle, Analysis, Doc]]) -> dict[str, Any]:
-    totals = Counter()
-    by_kind: dict[str, Counter] = {}
+    totals: Counter[str] = Counter()
+    by_kind: dict[str, Counter[str]] = {}
     for gold_article, analysis, _ in full:
         used: set[int] = set()
         for quote in gold_article.quotes or []:
@@ -231,7 +251,10 @@ def _quote_metrics(full: list[tuple[GoldArticle, Analysis, Doc]]) -> dict[str, A
         "attribution_accuracy": _ratio(totals["speaker_ok"], totals["tp"]),
         "outlet_accuracy": _ratio(totals["outlet_ok"], totals["tp"]),
         "end_to_end": prf(totals["speaker_ok"], totals["predicted"], totals["gold"]),
-        "per_kind": {k: {"gold": c["gold"], "recall": _ratio(c["tp"], c["gold"]), "attribution_accuracy": _ratio(c["speaker_ok"], c["tp"])} for k, c in sorted(by_kind.items())},
+        "per_kind": {
+            k: {"gold": c["gold"], "recall": _ratio(c["tp"], c["gold"]), "attribution_accuracy": _ratio(c["speaker_ok"], c["tp"])}
+            for k, c in sorted(by_kind.items())
+        },
     }
 
 
@@ -247,10 +270,12 @@ def _match_quote(text: str, gold_text: str, analysis: Analysis, used: set[int]) 
     return best
 
 
-def _speaker_matches(quote: dict[str, Any], speaker: str | None, speaker_name: str | None, analysis: Analysis, gold_entities: list[dict[str, Any]]) -> bool:
+def _speaker_matches(
+    quote: dict[str, Any], speaker: str | None, speaker_name: str | None, analysis: Analysis, gold_entities: list[dict[str, Any]]
+) -> bool:
     gold_names = {norm(s) for s in quote.get("speakers") or []}
-    for entity in gold_entities:
-        names = _gold_names(entity)
+    for gold_entity in gold_entities:
+        names = _gold_names(gold_entity)
         if names & gold_names:
             gold_names |= names
     predicted = {norm(speaker_name)} if speaker_name else set()
@@ -269,8 +294,8 @@ def _claim_metrics(full: list[tuple[GoldArticle, Analysis, Doc]]) -> dict[str, A
     baseline_labels: list[str] = []
     cue_violations = 0
     for gold_article, analysis, _ in full:
-        for claim in analysis.claims:
-            cue_violations += (claim.label == "speculation") != bool(claim.cues)
+        for predicted_claim in analysis.claims:
+            cue_violations += (predicted_claim.label == "speculation") != bool(predicted_claim.cues)
         for claim in gold_article.claims or []:
             spans = _occurrences(gold_article.text, claim["text"])
             if not spans:
@@ -315,14 +340,20 @@ def format_evaluation(metrics: dict[str, Any]) -> str:
         ours = entities["overall"] if type_ == "overall" else entities["per_type"][type_]
         base = entities["baseline_spacy_ner"]["overall"] if type_ == "overall" else entities["baseline_spacy_ner"]["per_type"][type_]
         lines.append(f"  {type_:<12}{_prf_text(ours):>28}{_prf_text(base):>28}")
-    lines.append(f"  role F1 {entities['roles']['f1']:.3f}   link F1 {entities['links']['f1']:.3f}   alias merge rate {entities['alias_merge_rate']:.3f} (of {entities['multi_alias_entities']})\n")
+    lines.append(
+        f"  role F1 {entities['roles']['f1']:.3f}   link F1 {entities['links']['f1']:.3f}   alias merge rate {entities['alias_merge_rate']:.3f} (of {entities['multi_alias_entities']})\n"
+    )
     quotes = metrics["quotes"]
-    lines.append(f"QUOTES detection {_prf_text(quotes['detection'])}   attribution {quotes['attribution_accuracy']:.3f}   outlet {quotes['outlet_accuracy']:.3f}   end-to-end F1 {quotes['end_to_end']['f1']:.3f}")
+    lines.append(
+        f"QUOTES detection {_prf_text(quotes['detection'])}   attribution {quotes['attribution_accuracy']:.3f}   outlet {quotes['outlet_accuracy']:.3f}   end-to-end F1 {quotes['end_to_end']['f1']:.3f}"
+    )
     for kind, row in quotes["per_kind"].items():
         lines.append(f"  {kind:<8} gold {row['gold']:>4}  recall {row['recall']:.3f}  attribution {row['attribution_accuracy']:.3f}")
     claims = metrics["claims"]
     lines.append("")
-    lines.append(f"CLAIMS ({claims['gold_claims']} gold, {claims['missed']} missed)  accuracy {claims['accuracy']:.3f}  macro-F1 {claims['macro_f1']:.3f}   hedge-word baseline: accuracy {claims['baseline_hedge_words']['accuracy']:.3f}  macro-F1 {claims['baseline_hedge_words']['macro_f1']:.3f}")
+    lines.append(
+        f"CLAIMS ({claims['gold_claims']} gold, {claims['missed']} missed)  accuracy {claims['accuracy']:.3f}  macro-F1 {claims['macro_f1']:.3f}   hedge-word baseline: accuracy {claims['baseline_hedge_words']['accuracy']:.3f}  macro-F1 {claims['baseline_hedge_words']['macro_f1']:.3f}"
+    )
     for label, row in claims["per_label"].items():
         lines.append(f"  {label:<12}P {row['precision']:.3f}  R {row['recall']:.3f}  F1 {row['f1']:.3f}  n {row['support']}")
     return "\n".join(lines)

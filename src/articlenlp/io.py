@@ -7,7 +7,6 @@ after turning markup into text); line endings are normalised to ``\\n``.
 from __future__ import annotations
 
 import codecs
-import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -15,7 +14,31 @@ from pathlib import Path
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES = 20 * 1024 * 1024
-_BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article", "header", "footer", "figcaption", "figure", "title", "pre", "hr"}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figcaption",
+    "figure",
+    "title",
+    "pre",
+    "hr",
+}
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg"}
 
 
@@ -111,7 +134,7 @@ def html_to_text(markup: str) -> str:
     parser = _TextExtractor()
     parser.feed(markup)
     parser.close()
-    text = html.unescape("".join(parser.parts))
+    text = "".join(parser.parts)  # convert_charrefs already decoded entities, exactly once
     text = re.sub(r"[ \t\f\v]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()

@@ -66,6 +66,8 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _paragraph_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a paragraph at single newlines only where a line is complete on its own."""
     lines = _line_spans(text, start, end)
+    if _hard_wrapped(text, lines):
+        return [(lines[0][0], lines[-1][1])]
     merged: list[tuple[int, int]] = []
     for line_start, line_end in lines:
         if merged:
@@ -77,6 +79,17 @@ def _paragraph_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue
         merged.append((line_start, line_end))
     return merged
+
+
+_WRAP_WIDTH = 45
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Prose wrapped at a fixed width: every line but the last is long and none is a bullet."""
+    if len(lines) < 2:
+        return False
+    body = lines[:-1]
+    return all(e - s >= _WRAP_WIDTH for s, e in body) and not any(_BULLET.match(text[s:e]) for s, e in lines)
 
 
 def split_blocks(text: str) -> list[Block]:

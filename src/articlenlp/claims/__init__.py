@@ -34,6 +34,7 @@ class CueRules:
         data = load_data("speculation_cues.json")
         self.modals: dict[str, str] = data["modals"]
         self.words: dict[str, str] = data["words"]
+        self.main_verbs: dict[str, str] = data["main_clause_verbs"]
         self.phrases = {tuple(p.split()): s for p, s in data["phrases"].items()}
         self.blockers = [tuple(p.split()) for p in data["not_speculation"]]
         self.max_phrase = max(len(p) for p in self.phrases)
@@ -63,6 +64,8 @@ class CueRules:
         if lower in self.modals:
             is_modal = token.tag_ == "MD" and not (lower == "may" and token.text == "May" and token.ent_type_ == "DATE")
             return self.modals[lower] if is_modal else None
+        if lower in self.main_verbs and token.pos_ == "VERB" and token.dep_ == "ROOT":
+            return self.main_verbs[lower]
         if lower in self.words:
             if lower == "if" and token.dep_ not in ("mark", "advmod", "prep"):
                 return None

@@ -56,10 +56,8 @@ class EntityRecognizer:
         doc._.entities = entities
         doc._.entity_mentions = entity_mentions
         labels = {e.id: e.type for e in entities}
-        doc.spans[SPAN_KEY] = [
-            doc.char_span(m.start, m.end, label=labels[m.entity_id], alignment_mode="expand")
-            for m in entity_mentions
-        ]
+        spans = (doc.char_span(m.start, m.end, label=labels[m.entity_id], alignment_mode="expand") for m in entity_mentions)
+        doc.spans[SPAN_KEY] = [span for span in spans if span is not None]
         return doc
 
     def _characters(self, doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[Mention, tuple[int, int]]]]:
@@ -69,12 +67,18 @@ class EntityRecognizer:
         keys = {name_key(doc[s:e].text) for s, e in spans}
         merged = resolve_overlaps(character_mentions + mentions)
         for mention in merged:
-            if mention.type in ("PERSON", "ORG") and mention.source != "lexicon" and name_key(doc[mention.start : mention.end].text) in keys:
+            if (
+                mention.type in ("PERSON", "ORG")
+                and mention.source != "lexicon"
+                and name_key(doc[mention.start : mention.end].text) in keys
+            ):
                 mention.type = "CHARACTER"
         merged = _propagate_characters(doc, merged, keys)
         return merged, [(link.actor, link.character) for link in links]
 
-    def _build(self, doc: Doc, mentions: list[Mention], plays: list[tuple[Mention, tuple[int, int]]]) -> tuple[list[Entity], list[EntityMention]]:
+    def _build(
+        self, doc: Doc, mentions: list[Mention], plays: list[tuple[Mention, tuple[int, int]]]
+    ) -> tuple[list[Entity], list[EntityMention]]:
         surfaces = [(doc[m.start : m.end].text, m.type) for m in mentions]
         clusters = cluster_names(surfaces)
         entities: list[Entity] = []
@@ -131,8 +135,11 @@ def _propagate_characters(doc: Doc, mentions: list[Mention], keys: set[tuple[str
         key = name_key(doc[mention.start : mention.end].text)
         holders = [k for k in keys if len(key) < len(k) and any(k[i : i + len(key)] == key for i in range(len(k)))]
         person_full = [
-            m for m in mentions
-            if m.type == "PERSON" and m is not mention and len(name_key(doc[m.start : m.end].text)) > len(key)
+            m
+            for m in mentions
+            if m.type == "PERSON"
+            and m is not mention
+            and len(name_key(doc[m.start : m.end].text)) > len(key)
             and _contains(name_key(doc[m.start : m.end].text), key)
         ]
         if len(holders) == 1 and not person_full:
@@ -172,7 +179,12 @@ def _add_name_parts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if span is None:
                 continue
             existing = by_start.get(span.start)
-            if existing is not None and existing.end == span.end and existing.source in ("ner", "pattern") and existing.type in ("ORG", "WORK"):
+            if (
+                existing is not None
+                and existing.end == span.end
+                and existing.source in ("ner", "pattern")
+                and existing.type in ("ORG", "WORK")
+            ):
                 existing.type, existing.role = type_, None
             elif not any(m.start < span.end and span.start < m.end for m in mentions):
                 added.append(Mention(span.start, span.end, type_, "propagated"))

@@ -60,7 +60,53 @@ def find_plays(doc: Doc, mentions: list[Mention], titles: set[tuple[str, ...]]) 
     return links
 
 
-_BRIDGE_WORDS = {"also", "again", "will", "would", "is", "was", "has", "had", "have", "now", "once", "still", "his", "her", "their", "role", "roles", "back", "comes", "came", "come", "returns", "returned", "returning", "return", "reprises", "reprised", "reprising", "stars", "starred", "starring", "appears", "appeared", "cast", "be", "been", "who", "which", "co-stars", "takes", "took", "on", "the", "part", "up"}
+_BRIDGE_WORDS = {
+    "also",
+    "again",
+    "will",
+    "would",
+    "is",
+    "was",
+    "has",
+    "had",
+    "have",
+    "now",
+    "once",
+    "still",
+    "his",
+    "her",
+    "their",
+    "role",
+    "roles",
+    "back",
+    "comes",
+    "came",
+    "come",
+    "returns",
+    "returned",
+    "returning",
+    "return",
+    "reprises",
+    "reprised",
+    "reprising",
+    "stars",
+    "starred",
+    "starring",
+    "appears",
+    "appeared",
+    "cast",
+    "be",
+    "been",
+    "who",
+    "which",
+    "co-stars",
+    "takes",
+    "took",
+    "on",
+    "the",
+    "part",
+    "up",
+}
 
 
 def _characters_after(doc: Doc, actor: Mention, taken: dict[int, Mention], titles: set[tuple[str, ...]]) -> list[tuple[int, int]]:
@@ -78,7 +124,9 @@ def _characters_after(doc: Doc, actor: Mention, taken: dict[int, Mention], title
         if token.lower_ in _PLAY_VERBS:
             run = _name_run(doc, _skip_titles(doc, _skip_determiner(doc, j + 1), titles), taken)
             return [run] if run else []
-        if token.lower_ == "as" and (j > i or actor.start == 0 or doc[actor.start - 1].lower_ in _AS_VERBS | {"starring", ",", "and", "with"}):
+        if token.lower_ == "as" and (
+            j > i or actor.start == 0 or doc[actor.start - 1].lower_ in _AS_VERBS | {"starring", ",", "and", "with"}
+        ):
             run = _name_run(doc, _skip_titles(doc, j + 1, titles), taken)
             return [run] if run else []
         if token.lower_ not in _BRIDGE_WORDS and token.pos_ not in ("ADV", "AUX"):

@@ -12,21 +12,93 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..data import load as load_data
+from ..layout import HEADING, HEADLINE, block_at
 
 # Higher wins when two candidates overlap.
 PRIORITY = {"pattern": 4, "lexicon": 3, "ner": 2, "shape": 1, "propagated": 0}
 _POSSESSIVE = ("'s", "’s", "'", "’")
+_SEASON_MODIFIERS = {
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "final",
+    "last",
+    "new",
+    "latest",
+    "next",
+    "upcoming",
+    "sophomore",
+    "debut",
+    "previous",
+    "current",
+    "recent",
+    "most",
+}
 _SEASON_WORDS = {"season", "seasons", "series", "part", "parts", "episode", "episodes", "volume"}
 _NOT_NAMES = {
-    "season", "series", "episode", "part", "chapter", "volume", "the", "a", "an", "i", "we",
-    "he", "she", "they", "it", "this", "that", "netflix", "according", "meanwhile", "however",
-    "following", "given", "despite", "while", "after", "before", "when", "if", "but", "and",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "june", "july", "august", "september",
-    "october", "november", "december", "mr", "mrs", "ms", "dr",
+    "season",
+    "series",
+    "episode",
+    "part",
+    "chapter",
+    "volume",
+    "the",
+    "a",
+    "an",
+    "i",
+    "we",
+    "he",
+    "she",
+    "they",
+    "it",
+    "this",
+    "that",
+    "netflix",
+    "according",
+    "meanwhile",
+    "however",
+    "following",
+    "given",
+    "despite",
+    "while",
+    "after",
+    "before",
+    "when",
+    "if",
+    "but",
+    "and",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
 }
 
 
@@ -67,13 +139,12 @@ class Lexicon:
         self.function_words = set(context["function_words"])
         self.character_titles = {tuple(t.split()) for t in context["character_titles"]}
         self.org_extensions = set(context["org_name_extensions"])
+        self.fate_verbs = set(context["work_fate_verbs"])
 
 
 def is_capitalised(token: Token) -> bool:
     text = token.text
-    return bool(text) and (text[0].isupper() or (text[0].isdigit() and token.i > 0)) and (
-        text.lower() not in ("i",)
-    )
+    return bool(text) and (text[0].isupper() or (text[0].isdigit() and token.i > 0)) and (text.lower() not in ("i",))
 
 
 def _is_name_token(token: Token) -> bool:
@@ -161,7 +232,10 @@ def _has_org_context(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
         return True
     if before in ("on", "via", "per", "told", "at", "to", "by", "from", "streamer", "network", "broadcaster"):
         return True
-    return after in ("'s", "’s", "series", "show", "original", "drama", "reported", "said", "confirmed", "announced") or after in lexicon.org_heads
+    return (
+        after in ("'s", "’s", "series", "show", "original", "drama", "reported", "said", "confirmed", "announced")
+        or after in lexicon.org_heads
+    )
 
 
 def _ner_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
@@ -194,18 +268,23 @@ def _typed_ner_mention(doc: Doc, start: int, end: int, label: str, lexicon: Lexi
     if span.text in lexicon.org_roles:
         return Mention(start, end, "ORG", "lexicon", lexicon.org_roles[span.text])
     words = [t for t in span if not t.is_punct]
-    if not words or not all(_is_name_token(t) or _after_hyphen(t) or t.lower_ in lexicon.function_words or t.text[:1].isdigit() for t in words):
+    if not words or not all(
+        _is_name_token(t) or _after_hyphen(t) or t.lower_ in lexicon.function_words or t.text[:1].isdigit() for t in words
+    ):
         return None
     if not _is_name_token(span[0]) and span[0].lower_ != "the":
         return None
     if span[-1].text in lexicon.org_suffixes and len(words) > 1:
         return Mention(start, end, "ORG", "ner", None)
+    if label in ("ORG", "GPE", "PERSON") and _fate_of_work(span, label, lexicon):
+        return Mention(start, end, "WORK", "ner")
     if label == "PERSON":
         if any(t.lower_ in _SEASON_WORDS for t in span) or len(words) > 4:
             return None
         return Mention(start, end, "PERSON", "ner")
     if label == "ORG" and _person_context(doc, start, end):
         return Mention(start, end, "PERSON", "ner")
+
     if label == "ORG":
         if span[-1].text in lexicon.org_suffixes or span.text.isupper() or len(words) > 1:
             return Mention(start, end, "ORG", "ner", None)
@@ -216,7 +295,23 @@ def _typed_ner_mention(doc: Doc, start: int, end: int, label: str, lexicon: Lexi
     return None
 
 
-_SPEECH_VERBS = {"say", "tell", "add", "explain", "reveal", "admit", "star", "play", "portray", "return", "reprise", "join", "direct", "write", "create"}
+_SPEECH_VERBS = {
+    "say",
+    "tell",
+    "add",
+    "explain",
+    "reveal",
+    "admit",
+    "star",
+    "play",
+    "portray",
+    "return",
+    "reprise",
+    "join",
+    "direct",
+    "write",
+    "create",
+}
 
 
 def _person_context(doc: Doc, start: int, end: int) -> bool:
@@ -226,8 +321,20 @@ def _person_context(doc: Doc, start: int, end: int) -> bool:
         return False
     if start > 0 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")":
         return True
+    if start > 0 and doc[start - 1].lower_ == "by" and doc[start - 1].is_sent_start:
+        return True  # a byline
     head = span.root
     return head.dep_ == "nsubj" and head.head.lemma_ in _SPEECH_VERBS
+
+
+def _fate_of_work(span: Span, label: str, lexicon: Lexicon) -> bool:
+    """'Northern Lines will end', 'renewed Harbour Lights': only shows are renewed or end."""
+    head = span.root
+    if head.head.lemma_.lower() not in lexicon.fate_verbs or span[-1].text in lexicon.org_suffixes:
+        return False
+    if label == "PERSON":
+        return head.dep_ in ("nsubjpass", "dobj")
+    return head.dep_ in ("nsubj", "nsubjpass", "dobj")
 
 
 def _strip_season_suffix(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -241,15 +348,20 @@ def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention]) -> 
     """Titles recognised from their context: 'X Season 2', 'Netflix's X', 'the series X'."""
     for token in doc:
         # "X Season 2", "X season", "X's second season", "X star", "X finale"
-        if token.lower_ in lexicon.work_cues_after and token.i > 0:
+        if token.lower_ in lexicon.work_cues_after and token.i > 0 and token.pos_ != "VERB":
             end = token.i
+            while end > 0 and doc[end - 1].lower_ in _SEASON_MODIFIERS:
+                end -= 1
             if doc[end - 1].text in _POSSESSIVE:
                 end -= 1
+            if end == 0 or not is_capitalised(doc[end - 1]):
+                continue
             start = _title_run_back(doc, end, lexicon)
             if end - start >= 1 and _plausible_title(doc, start, end, lexicon):
                 yield Mention(start, end, "WORK", "pattern")
         # "the series X", "the Netflix drama X", "starring in X"
-        if token.lower_ in lexicon.work_heads_before or _ends_verb_phrase(doc, token, lexicon):
+        in_role_phrase = token.i > 0 and doc[token.i - 1].lower_ == "of"
+        if (token.lower_ in lexicon.work_heads_before and not in_role_phrase) or _ends_verb_phrase(doc, token, lexicon):
             start = token.i + 1
             if start < len(doc) and doc[start].text in ("“", '"', "‘"):
                 continue
@@ -297,7 +409,7 @@ def _plausible_title(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
         return False
     if first.i > 0 and first.is_sent_start and len(span) == 1 and first.pos_ not in ("PROPN",):
         return False
-    return not any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "GPE", "NORP") and t.ent_type_ for t in span[:1])
+    return not any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "NORP") for t in span[:1])
 
 
 _ROLE_BEFORE_NAME = re.compile(r"^[A-Z][\w'’.-]*$")
@@ -354,11 +466,21 @@ def _propagate(doc: Doc, kept: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+def _in_title_case_block(doc: Doc, mention: Mention) -> bool:
+    """Headlines and subheadings capitalise every word, so title patterns overrun there."""
+    block = block_at(doc, doc[mention.start].idx)
+    return block is not None and block.kind in (HEADLINE, HEADING)
+
+
 def find_mentions(doc: Doc, lexicon: Lexicon, role_words: set[str]) -> list[Mention]:
-    """All typed mentions in ``doc``, non-overlapping, in text order."""
+    """All typed mentions in ``doc``, non-overlapping, in text order.
+
+    Titles are only recognised from prose; headlines and subheadings get them by
+    propagation from the body.
+    """
     orgs = list(_lexicon_mentions(doc, lexicon))
-    candidates = orgs + list(_ner_mentions(doc, lexicon))
-    candidates += _title_pattern_mentions(doc, lexicon, orgs)
+    candidates = orgs + [m for m in _ner_mentions(doc, lexicon) if m.type == "PERSON" or not _in_title_case_block(doc, m)]
+    candidates += [m for m in _title_pattern_mentions(doc, lexicon, orgs) if not _in_title_case_block(doc, m)]
     candidates += _shape_mentions(doc, role_words)
     kept = resolve_overlaps(candidates)
     kept = _retype_known_works(doc, kept)

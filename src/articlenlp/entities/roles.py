@@ -136,7 +136,15 @@ def _role_from_layout(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | N
     if block is None:
         return None
     before = doc.text[block.start : doc[mention.start].idx].strip().lower()
-    if block.kind == BYLINE and before in ("by", "written by", "words by", "reporting by", "posted by", "- about the author:", "about the author:"):
+    if block.kind == BYLINE and before in (
+        "by",
+        "written by",
+        "words by",
+        "reporting by",
+        "posted by",
+        "- about the author:",
+        "about the author:",
+    ):
         return "journalist"
     after = doc.text[doc[mention.end - 1].idx + len(doc[mention.end - 1]) : block.end]
     if block.kind == HEADING and not before and after.lstrip().startswith(("in ", "as ", "and ")):
@@ -168,7 +176,9 @@ def org_role(doc: Doc, mention: Mention, lexicon: Lexicon) -> str:
     name = doc[mention.start : mention.end].text
     if words & {"streamer", "network", "broadcaster", "channel", "platform"}:
         return "network"
-    if words & {"studio", "studios", "production", "producer"} or name.endswith(("Studios", "Pictures", "Productions", "Films", "Animation")):
+    if words & {"studio", "studios", "production", "producer"} or name.endswith(
+        ("Studios", "Pictures", "Productions", "Films", "Animation")
+    ):
         return "studio"
     if words & {"told", "via", "per", "newspaper", "magazine", "outlet", "publication", "reported", "reports"}:
         return "outlet"

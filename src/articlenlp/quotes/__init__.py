@@ -42,9 +42,7 @@ class QuoteExtractor:
             quotes.append(Quote(text[span.start : span.end], span.start, span.end, kind, speaker.entity_id, speaker.name, outlet))
             previous = (span, speaker, outlet)
         doc._.quotes = quotes
-        doc.spans[SPAN_KEY] = [
-            s for q in quotes if (s := doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")) is not None
-        ]
+        doc.spans[SPAN_KEY] = [s for q in quotes if (s := doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")) is not None]
         return doc
 
     def _is_quotation(self, doc: Doc, span: QuoteSpan) -> bool:
@@ -63,13 +61,13 @@ class QuoteExtractor:
     def _attribute(self, doc: Doc, attributor: Attributor, span: QuoteSpan, kind: str, paragraphs, previous) -> tuple[Speaker, str | None]:
         first, last = _paragraph_range(span, paragraphs)
         window = (paragraphs[first][0], paragraphs[last][1])
-        speaker = attributor.speaker_in(*window, near=span.open_mark) if kind != "block" else None
+        speaker = attributor.speaker_in(window[0], window[1], near=span.open_mark) if kind != "block" else None
         intro = paragraphs[first - 1] if first > 0 else None
         introduces = intro is not None and doc.text[intro[0] : intro[1]].rstrip().endswith(":")
         if kind == "block" or speaker is None:
             speaker = attributor.self_introduced(span.start, span.end) or speaker
         if speaker is None and introduces and intro:
-            speaker = attributor.speaker_in(*intro, near=intro[1])
+            speaker = attributor.speaker_in(intro[0], intro[1], near=intro[1])
         if speaker is None and previous is not None and _follows(previous[0], span, paragraphs):
             speaker = previous[1]
         outlet = attributor.outlet_in(*window)
@@ -114,7 +112,7 @@ def _kind(text: str, span: QuoteSpan, paragraphs: list[tuple[int, int]]) -> str:
     before = text[paragraphs[first][0] : span.open_mark].rstrip()
     if quoted[:1].islower() or (before and before[-1].isalnum() and not before.endswith(("said", "says", "added", "wrote"))):
         return "partial"
-    if before.endswith(":") or not before or before[-1] in ".!?”\"":
+    if before.endswith(":") or not before or before[-1] in '.!?”"':
         return "direct"
     return "direct" if text[span.end - 1] in _SENTENCE_END + "," else "partial"
 

@@ -66,8 +66,11 @@ class Attributor:
 
     def previous_person(self, before_char: int) -> str | None:
         people = [
-            m for m in self.mentions
-            if m.end <= before_char and self.entities[m.entity_id].type == "PERSON" and not self._in_quote_char(m.start)
+            m
+            for m in self.mentions
+            if m.end <= before_char
+            and self.entities[m.entity_id].type == "PERSON"
+            and not self._in_quote_char(m.start)
             and "journalist" not in self.entities[m.entity_id].roles
         ]
         return people[-1].entity_id if people else None
@@ -193,7 +196,13 @@ class Attributor:
                 continue
             previous = self.doc[m.token_start - 1].lower_
             before = self.doc[max(0, m.token_start - 3) : m.token_start].text.lower()
-            if previous in ("via", "per", "told", "tells", "telling") or "interview with" in before or "speaking to" in before or "spoke to" in before or "spoke with" in before:
+            if (
+                previous in ("via", "per", "told", "tells", "telling")
+                or "interview with" in before
+                or "speaking to" in before
+                or "spoke to" in before
+                or "spoke with" in before
+            ):
                 return entity.name
             if previous in ("to", "with") and "outlet" in entity.roles:
                 return entity.name

@@ -17,6 +17,7 @@ spaCy. Rules:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPEN_DOUBLE = "“„«"
@@ -40,7 +41,12 @@ class QuoteSpan:
         return self.open_mark <= other.close_mark and other.open_mark <= self.close_mark
 
 
+_DECADE = re.compile(r"\d0s\b")
+
+
 def _is_opening(text: str, i: int) -> bool:
+    if _DECADE.match(text, i + 1):
+        return False  # the '90s
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return (before in _OPENING_CONTEXT or before in OPEN_DOUBLE + OPEN_SINGLE + "\"'") and not after.isspace()
@@ -74,13 +80,22 @@ def _pairs_in_paragraph(text: str, start: int, end: int, single: bool) -> tuple[
     """Closed (open, close) mark pairs in one paragraph, and a trailing unclosed open."""
     pairs = []
     pending: int | None = None
-    for position, kind in _marks(text, start, end, single):
+    marks = _marks(text, start, end, single)
+    for index, (position, kind) in enumerate(marks):
         if kind == "open" and pending is None:
             pending = position
         elif kind == "close" and pending is not None:
+            later_close = any(k == "close" for _, k in marks[index + 1 :])
+            if single and later_close and _looks_possessive(text, position):
+                continue
             pairs.append((pending, position))
             pending = None
     return pairs, pending
+
+
+def _looks_possessive(text: str, i: int) -> bool:
+    """The actors' union: a mark after a plural 's' with the sentence running on."""
+    return text[i - 1 : i] == "s" and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].islower()
 
 
 def _starts_with_open(text: str, start: int, single: bool) -> bool:
