@@ -65,9 +65,6 @@ def test_inverted_said_name(analyzer):
     assert _speaker_entity_name(analysis, quote) == "Owen Marsh"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="known gap (issue 5): the nearest reporting verb wins even when the quote's own attribution follows it"
-)
 def test_inverted_said_name_after_another_attribution_in_the_paragraph(analyzer):
     text = (
         "Director Hannah Voss said the crew was thrilled to be back. "

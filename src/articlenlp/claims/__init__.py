@@ -35,6 +35,7 @@ class CueRules:
         self.modals: dict[str, str] = data["modals"]
         self.words: dict[str, str] = data["words"]
         self.main_verbs: dict[str, str] = data["main_clause_verbs"]
+        self.reporting = set(data["reported_speech_verbs"])
         self.phrases = {tuple(p.split()): s for p, s in data["phrases"].items()}
         self.blockers = [tuple(p.split()) for p in data["not_speculation"]]
         self.max_phrase = max(len(p) for p in self.phrases)
@@ -61,10 +62,17 @@ class CueRules:
 
     def _token_cue(self, token: Token) -> str | None:
         lower = token.lower_
+        if lower in self.modals or lower in ("if", "unless"):
+            if self._in_reported_clause(token):
+                return None
         if lower in self.modals:
             is_modal = token.tag_ == "MD" and not (lower == "may" and token.text == "May" and token.ent_type_ == "DATE")
             return self.modals[lower] if is_modal else None
-        if lower in self.main_verbs and token.pos_ == "VERB" and token.dep_ == "ROOT":
+        if (
+            lower in self.main_verbs
+            and token.pos_ == "VERB"
+            and (token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT"))
+        ):
             return self.main_verbs[lower]
         if lower in self.words:
             if lower == "if" and token.dep_ not in ("mark", "advmod", "prep"):
@@ -73,6 +81,27 @@ class CueRules:
                 return None
             return self.words[lower]
         return None
+
+    def _in_reported_clause(self, token: Token) -> bool:
+        """Inside what a named speaker said, announced or confirmed: their words, not a hedge."""
+        node = token
+        for _ in range(6):
+            head = node.head
+            if head is node:
+                return False
+            if node.dep_ in ("ccomp", "xcomp", "advcl", "conj") and head.lemma_.lower() in self.reporting:
+                subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                return subject is not None and subject.lower_ not in (
+                    "sources",
+                    "insiders",
+                    "reports",
+                    "rumours",
+                    "rumors",
+                    "some",
+                    "others",
+                )
+            node = head
+        return False
 
     def _blocked_positions(self, lowers: list[str]) -> set[int]:
         blocked: set[int] = set()

@@ -50,6 +50,7 @@ class EntityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = find_mentions(doc, self.lexicon, self.roles.single_words)
+        mentions = _add_name_parts(doc, mentions)
         mentions, plays = self._characters(doc, mentions)
         mentions = _add_name_parts(doc, mentions)
         entities, entity_mentions = self._build(doc, mentions, plays)
@@ -62,6 +63,8 @@ class EntityRecognizer:
 
     def _characters(self, doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[Mention, tuple[int, int]]]]:
         links = find_plays(doc, mentions, self.lexicon.character_titles)
+        for link in links:
+            link.actor.type = "PERSON"  # an NER 'ORG' that plays someone is a person
         spans = [link.character for link in links] + character_cue_names(doc, mentions)
         character_mentions = [Mention(s, e, "CHARACTER", "pattern") for s, e in spans]
         keys = {name_key(doc[s:e].text) for s, e in spans}

@@ -53,59 +53,55 @@ def find_plays(doc: Doc, mentions: list[Mention], titles: set[tuple[str, ...]]) 
     taken = {i: m for m in mentions for i in range(m.start, m.end)}
     links = []
     for mention in mentions:
-        if mention.type != "PERSON":
+        if mention.type != "PERSON" and not (mention.type in ("ORG", "WORK") and mention.source == "ner"):
             continue
         for character in _characters_after(doc, mention, taken, titles) + _characters_before(doc, mention, taken):
             links.append(PlaysLink(mention, character))
     return links
 
 
-_BRIDGE_WORDS = {
-    "also",
-    "again",
-    "will",
-    "would",
-    "is",
-    "was",
-    "has",
-    "had",
-    "have",
-    "now",
-    "once",
-    "still",
-    "his",
-    "her",
-    "their",
-    "role",
-    "roles",
-    "back",
-    "comes",
-    "came",
-    "come",
-    "returns",
-    "returned",
-    "returning",
-    "return",
-    "reprises",
-    "reprised",
-    "reprising",
-    "stars",
-    "starred",
-    "starring",
-    "appears",
-    "appeared",
-    "cast",
-    "be",
-    "been",
-    "who",
-    "which",
-    "co-stars",
-    "takes",
-    "took",
-    "on",
-    "the",
-    "part",
-    "up",
+_AS_WINDOW = 12
+_TITLE_WORDS = {
+    "Commander",
+    "Captain",
+    "Detective",
+    "Inspector",
+    "Sergeant",
+    "Constable",
+    "Dr",
+    "Doctor",
+    "Lady",
+    "Lord",
+    "Sir",
+    "Dame",
+    "Professor",
+    "Officer",
+    "Agent",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Father",
+    "Sister",
+    "Queen",
+    "King",
+    "Prince",
+    "Princess",
+    "Judge",
+    "Chief",
+    "Senator",
+    "Mayor",
+    "General",
+    "Colonel",
+    "Lieutenant",
+    "Major",
+    "Doña",
+    "Don",
+    "Señor",
+    "Señora",
+    "DS",
+    "DI",
+    "DCI",
 }
 
 
@@ -119,7 +115,7 @@ def _characters_after(doc: Doc, actor: Mention, taken: dict[int, Mention], title
         return [run] if run and not _is_person(taken, run) else []
     if doc[i].text == ",":
         i += 1
-    for j in range(i, min(i + 7, len(doc))):
+    for j in range(i, min(i + _AS_WINDOW, len(doc))):
         token = doc[j]
         if token.lower_ in _PLAY_VERBS:
             run = _name_run(doc, _skip_titles(doc, _skip_determiner(doc, j + 1), titles), taken)
@@ -129,26 +125,36 @@ def _characters_after(doc: Doc, actor: Mention, taken: dict[int, Mention], title
         ):
             run = _name_run(doc, _skip_titles(doc, j + 1, titles), taken)
             return [run] if run else []
-        if token.lower_ not in _BRIDGE_WORDS and token.pos_ not in ("ADV", "AUX"):
+        if token.is_punct or token.is_space or token.i in taken:
             return []
     return []
 
 
 def _skip_titles(doc: Doc, i: int, titles: set[tuple[str, ...]]) -> int:
-    """Past honorifics and descriptions before a character's name: 'DS', 'Lady', 'footman'."""
-    for _ in range(4):
+    """Past honorifics and descriptions before a character's name.
+
+    'DS', 'Lady', 'the smuggler', 'would-be boxer', 'her Danish-American son-in-law',
+    'the hospital's newly arrived administrator,'.
+    """
+    described = False
+    for _ in range(_MAX_DESCRIPTION):
         if i >= len(doc):
             return i
+        token = doc[i]
         matched = next((len(t) for t in sorted(titles, key=len, reverse=True) if tuple(x.text for x in doc[i : i + len(t)]) == t), 0)
         if matched:
             i += matched
-        elif doc[i].is_lower and doc[i].is_alpha and doc[i].pos_ in ("NOUN", "ADJ", "DET") and i + 1 < len(doc):
+        elif (token.is_lower and token.is_alpha) or token.text in ("-", "'s", "’s") or token.ent_type_ == "NORP":
+            described = True
             i += 1
-        elif doc[i].text in ("'s", "’s"):
-            i += 1
+        elif token.text == "," and described and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+            return i + 1
         else:
             return i
     return i
+
+
+_MAX_DESCRIPTION = 7
 
 
 def _skip_determiner(doc: Doc, i: int) -> int:
@@ -178,6 +184,8 @@ def _run_ending_at(doc: Doc, end: int, taken: dict[int, Mention]) -> tuple[int, 
     start = end
     while start > 0 and end - start < 5 and (is_capitalised(doc[start - 1]) and doc[start - 1].is_alpha or doc[start - 1].text == "-"):
         start -= 1
+    while start < end - 1 and doc[start].text in _TITLE_WORDS:
+        start += 1
     return _name_run(doc, start, taken) if start < end else None
 
 

@@ -40,6 +40,7 @@ class QuoteExtractor:
             kind = _kind(text, span, paragraphs)
             speaker, outlet = self._attribute(doc, attributor, span, kind, paragraphs, previous)
             quotes.append(Quote(text[span.start : span.end], span.start, span.end, kind, speaker.entity_id, speaker.name, outlet))
+            attributor.last_speaker = speaker.entity_id
             previous = (span, speaker, outlet)
         doc._.quotes = quotes
         doc.spans[SPAN_KEY] = [s for q in quotes if (s := doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")) is not None]
@@ -61,7 +62,7 @@ class QuoteExtractor:
     def _attribute(self, doc: Doc, attributor: Attributor, span: QuoteSpan, kind: str, paragraphs, previous) -> tuple[Speaker, str | None]:
         first, last = _paragraph_range(span, paragraphs)
         window = (paragraphs[first][0], paragraphs[last][1])
-        speaker = attributor.speaker_in(window[0], window[1], near=span.open_mark) if kind != "block" else None
+        speaker = attributor.speaker_in(window[0], window[1], near=span.open_mark, near_end=span.close_mark) if kind != "block" else None
         intro = paragraphs[first - 1] if first > 0 else None
         introduces = intro is not None and doc.text[intro[0] : intro[1]].rstrip().endswith(":")
         if kind == "block" or speaker is None:

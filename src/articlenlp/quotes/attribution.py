@@ -38,6 +38,9 @@ class AttributionCues:
         self.statements = set(data["statement_nouns"])
         self.platforms = set(data["social_platforms"])
         self.self_intro = [tuple(p.split()) for p in data["self_introduction"]]
+        roles = load_data("roles.json")
+        self.speaker_nouns = set(data["speaker_nouns"]) | self.representatives | self.statements
+        self.speaker_nouns |= {p for key, words in roles.items() if isinstance(words, list) for p in words if " " not in p}
 
 
 class Attributor:
@@ -49,6 +52,7 @@ class Attributor:
         self.quote_chars = quote_chars
         self.entities: dict[str, Entity] = {e.id: e for e in doc._.entities or []}
         self.mentions: list[EntityMention] = doc._.entity_mentions or []
+        self.last_speaker: str | None = None  # set by the caller as quotes are attributed
 
     # --- helpers over the Doc -------------------------------------------------------
 
@@ -86,11 +90,17 @@ class Attributor:
 
     # --- speaker ----------------------------------------------------------------------
 
-    def speaker_in(self, start_char: int, end_char: int, near: int) -> Speaker | None:
-        """The speaker named by the prose of text[start_char:end_char], nearest ``near``."""
+    def speaker_in(self, start_char: int, end_char: int, near: int, near_end: int | None = None) -> Speaker | None:
+        """The speaker named by the prose of text[start_char:end_char], nearest the quote.
+
+        Reporting verbs in the quote's own sentence win over those of other sentences;
+        among them the closest to either quotation mark wins.
+        """
         span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
         if span is None:
             return None
+        near_end = near if near_end is None else near_end
+        quote_sentences = {self._sentence_start(near), self._sentence_start(max(near, near_end - 1))}
         candidates = []
         for token in span:
             if self.inside_quote(token):
@@ -102,26 +112,52 @@ class Attributor:
                 subject = _subject_of(token)
                 if subject is not None and not self.inside_quote(subject):
                     candidates.append((token, subject))
-        if not candidates:
-            return None
-        _, subject = min(candidates, key=lambda c: abs(c[0].idx - near))
-        return self.resolve_phrase(subject)
+
+        def rank(candidate: tuple[Token, Token]) -> tuple[bool, int]:
+            verb = candidate[0]
+            other_sentence = verb.sent.start_char not in quote_sentences
+            return other_sentence, min(abs(verb.idx - near), abs(verb.idx - near_end))
+
+        for _, subject in sorted(candidates, key=rank):
+            speaker = self.resolve_phrase(subject)
+            if speaker.entity_id or self._speaks(subject):
+                return speaker
+        return None
+
+    def _sentence_start(self, char: int) -> int:
+        span = self.doc.char_span(char, min(char + 1, len(self.doc.text)), alignment_mode="expand")
+        return span[0].sent.start_char if span is not None and len(span) else -1
+
+    def _speaks(self, head: Token) -> bool:
+        """Whether a subject without an entity can be a speaker ('a spokesperson', 'fans')."""
+        return head.lemma_.lower() in self.cues.speaker_nouns or head.lower_ in self.cues.speaker_nouns
 
     def resolve_phrase(self, head: Token) -> Speaker:
         """Turn a subject phrase (head token) into an entity id and a readable name."""
+        if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
+            head = head.head.head
         lower = head.lower_
         if lower in _PRONOUNS:
-            entity_id = self.previous_person(head.idx) if lower in _PERSON_PRONOUNS or lower == "they" else None
-            if lower in ("it", "its", "they"):
-                entity_id = entity_id if lower == "they" else self.previous_org(head.idx)
-            return Speaker(entity_id, self._name(entity_id))
+            return self._pronoun(head)
+        subtree = range(min(t.i for t in head.subtree), max(t.i for t in head.subtree) + 1)
+        person = self.first_entity_in(subtree.start, subtree.stop, ("PERSON",))
+        if person and any(t.dep_ == "appos" for t in head.subtree):
+            return Speaker(person, self._name(person))
         if lower in self.cues.representatives or lower in self.cues.statements:
             return self._representative(head)
         phrase = _noun_phrase(head)
-        entity_id = self.entity_in(phrase.start, phrase.end)
+        entity_id = self.first_entity_in(phrase.start, phrase.end, ("PERSON",)) or self.entity_in(phrase.start, phrase.end)
         if entity_id:
             return Speaker(entity_id, self._name(entity_id))
         return Speaker(self._generic_referent(phrase), _clean_phrase(phrase.text))
+
+    def _pronoun(self, head: Token) -> Speaker:
+        lower = head.lower_
+        if lower in ("it", "its"):
+            entity_id = self.previous_org(head.idx)
+        else:
+            entity_id = self.previous_person(head.idx)
+        return Speaker(entity_id, self._name(entity_id))
 
     def _representative(self, head: Token) -> Speaker:
         """'Lee's representation', 'his agency', 'a spokesperson for Netflix', 'a statement from X'."""
@@ -184,31 +220,68 @@ class Attributor:
     # --- outlet ------------------------------------------------------------------------
 
     def outlet_in(self, start_char: int, end_char: int) -> str | None:
-        """'via X', 'per X', 'told X', 'in an interview with X', 'X reported'."""
+        """'via X', 'per X', 'told (the) X', 'in an interview with X', 'wrote on Instagram'."""
         span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
         if span is None:
             return None
         for m in self.mentions:
             entity = self.entities[m.entity_id]
-            if entity.type != "ORG" or not (span.start <= m.token_start < span.end) or self._in_quote_char(m.start):
+            if entity.type not in ("ORG", "WORK") or not (span.start <= m.token_start < span.end) or self._in_quote_char(m.start):
                 continue
-            if m.token_start == 0:
+            if self._is_outlet_context(m.token_start, entity):
+                return entity.name
+        return self._unknown_outlet(span)
+
+    def _is_outlet_context(self, start: int, entity: Entity) -> bool:
+        i = start - 1
+        while i >= 0 and self.doc[i].lower_ in _DETERMINERS:
+            i -= 1
+        if i < 0:
+            return False
+        previous = self.doc[i].lower_
+        before = " ".join(t.lower_ for t in self.doc[max(0, i - 3) : i + 1])
+        if previous in _OUTLET_CUES:
+            return True
+        if previous in ("to", "with", "in") and any(w in before for w in _INTERVIEW_WORDS):
+            return True
+        if previous == "on" and (entity.name in self.cues.platforms or any(w in before for w in _POSTING_WORDS)):
+            return True
+        return entity.type == "ORG" and "outlet" in entity.roles and ("according to" in before or previous in ("to", "with"))
+
+    def _unknown_outlet(self, span: Span) -> str | None:
+        """'told Cine21', 'per Rappler': a name right after an outlet cue that NER missed."""
+        for token in span:
+            if token.lower_ not in _OUTLET_CUES or self.inside_quote(token):
                 continue
-            previous = self.doc[m.token_start - 1].lower_
-            before = self.doc[max(0, m.token_start - 3) : m.token_start].text.lower()
-            if (
-                previous in ("via", "per", "told", "tells", "telling")
-                or "interview with" in before
-                or "speaking to" in before
-                or "spoke to" in before
-                or "spoke with" in before
-            ):
-                return entity.name
-            if previous in ("to", "with") and "outlet" in entity.roles:
-                return entity.name
-            if "according to" in before and "outlet" in entity.roles:
-                return entity.name
+            i = token.i + 1
+            while i < len(self.doc) and self.doc[i].lower_ in _DETERMINERS:
+                i += 1
+            end = i
+            while end < len(self.doc) and end - i < 5 and self.doc[end].text[:1].isupper() and self.doc[end].pos_ == "PROPN":
+                end += 1
+            if end > i:
+                return self.doc[i:end].text
         return None
+
+
+_DETERMINERS = {"the", "a", "an"}
+_OUTLET_CUES = {"via", "per", "told", "tells", "telling"}
+_INTERVIEW_WORDS = ("interview", "speaking", "spoke", "talking", "talked", "chat", "told", "appearance", "appearing")
+_POSTING_WORDS = (
+    "wrote",
+    "posted",
+    "post",
+    "shared",
+    "tweeted",
+    "said",
+    "speaking",
+    "appearing",
+    "replied",
+    "statement",
+    "message",
+    "caption",
+    "video",
+)
 
 
 def _subject_of(verb: Token) -> Token | None:
