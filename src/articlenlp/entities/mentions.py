@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..data import load as load_data
 from ..layout import HEADING, HEADLINE, block_at
+from ..quotes.scanner import scan_quotes
 
 # Higher wins when two candidates overlap.
 PRIORITY = {"pattern": 4, "lexicon": 3, "ner": 2, "shape": 1, "propagated": 0}
@@ -380,6 +381,53 @@ def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention]) -> 
                 yield Mention(start, end, "WORK", "pattern")
 
 
+_TITLE_INTRO = {
+    "series",
+    "show",
+    "drama",
+    "film",
+    "movie",
+    "titled",
+    "called",
+    "named",
+    "telenovela",
+    "dizi",
+    "sitcom",
+    "comedy",
+    "thriller",
+    "anime",
+    "webtoon",
+    "novel",
+    "episode",
+    "programme",
+    "program",
+    "musical",
+    "play",
+    "documentary",
+    "docuseries",
+    "miniseries",
+    "title",
+}
+
+
+def _quoted_title_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
+    """Titles in quotation marks: title-case words, or introduced as a work, or quoted again."""
+    paragraphs = [(b.start, b.end) for b in doc._.blocks or []]
+    quoted = [q for q in scan_quotes(doc.text, paragraphs) if q.paragraphs == 1]
+    texts = [doc.text[q.start : q.end].rstrip(",") for q in quoted]
+    for q, inner in zip(quoted, texts, strict=True):
+        span = doc.char_span(q.start, q.start + len(inner), alignment_mode="strict")
+        if span is None or not inner[:1].isupper() or len(span) > 10 or inner[-1] in ".!?…":
+            continue
+        content = [t for t in span if t.is_alpha and t.lower_ not in lexicon.function_words]
+        title_case = len(content) >= 2 and all(t.text[:1].isupper() for t in content)
+        lowercase_verb = any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in span)
+        introduced = any(t.lower_ in _TITLE_INTRO for t in doc[max(0, span.start - 3) : span.start])
+        repeated = texts.count(inner) >= 2
+        if not lowercase_verb and (title_case or introduced or repeated):
+            yield Mention(span.start, span.end, "WORK", "pattern")
+
+
 def _ends_verb_phrase(doc: Doc, token: Token, lexicon: Lexicon) -> bool:
     for phrase in lexicon.work_verbs_before:
         n = len(phrase)
@@ -481,6 +529,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon, role_words: set[str]) -> list[Ment
     orgs = list(_lexicon_mentions(doc, lexicon))
     candidates = orgs + [m for m in _ner_mentions(doc, lexicon) if m.type == "PERSON" or not _in_title_case_block(doc, m)]
     candidates += [m for m in _title_pattern_mentions(doc, lexicon, orgs) if not _in_title_case_block(doc, m)]
+    candidates += _quoted_title_mentions(doc, lexicon)
     candidates += _shape_mentions(doc, role_words)
     kept = resolve_overlaps(candidates)
     kept = _retype_known_works(doc, kept)

@@ -40,7 +40,6 @@ class QuoteExtractor:
             kind = _kind(text, span, paragraphs)
             speaker, outlet = self._attribute(doc, attributor, span, kind, paragraphs, previous)
             quotes.append(Quote(text[span.start : span.end], span.start, span.end, kind, speaker.entity_id, speaker.name, outlet))
-            attributor.last_speaker = speaker.entity_id
             previous = (span, speaker, outlet)
         doc._.quotes = quotes
         doc.spans[SPAN_KEY] = [s for q in quotes if (s := doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")) is not None]
@@ -48,6 +47,8 @@ class QuoteExtractor:
 
     def _is_quotation(self, doc: Doc, span: QuoteSpan) -> bool:
         """Not scare quotes, titles or nicknames."""
+        if _is_title(doc, span):
+            return False
         words = doc.text[span.start : span.end].split()
         if len(words) > 3 or doc.text[span.end - 1] in _SENTENCE_END + ",":
             return True
@@ -77,6 +78,17 @@ class QuoteExtractor:
         if outlet is None and previous is not None and previous[1] == speaker and _follows(previous[0], span, paragraphs):
             outlet = previous[2]
         return speaker or Speaker(None, None), outlet
+
+
+def _is_title(doc: Doc, span: QuoteSpan) -> bool:
+    """The quoted words are a title the entity component recognised."""
+    inner = doc.text[span.start : span.end].rstrip(",. ")
+    works = [m for m in doc._.entity_mentions or [] if m.entity_id in _work_ids(doc)]
+    return any(m.start == span.start and m.end == span.start + len(inner) for m in works)
+
+
+def _work_ids(doc: Doc) -> set[str]:
+    return {e.id for e in doc._.entities or [] if e.type == "WORK"}
 
 
 def _has_reporting_cue(doc: Doc, span: QuoteSpan, cues: AttributionCues) -> bool:

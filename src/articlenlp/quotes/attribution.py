@@ -11,12 +11,15 @@ speak for their principal unless they are named themselves.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from ..data import load as load_data
-from ..entities import EntityMention
 from ..types import Entity
+
+if TYPE_CHECKING:  # entities imports the quote scanner; avoid the cycle at run time
+    from ..entities import EntityMention
 
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we", "his", "their", "its", "it"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "i"}
@@ -52,7 +55,6 @@ class Attributor:
         self.quote_chars = quote_chars
         self.entities: dict[str, Entity] = {e.id: e for e in doc._.entities or []}
         self.mentions: list[EntityMention] = doc._.entity_mentions or []
-        self.last_speaker: str | None = None  # set by the caller as quotes are attributed
 
     # --- helpers over the Doc -------------------------------------------------------
 
