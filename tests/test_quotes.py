@@ -247,7 +247,6 @@ def test_title_in_quotes_is_not_a_quote(analyzer):
     assert _analyze(analyzer, text).quotes == []
 
 
-@pytest.mark.xfail(strict=True, reason="known gap (issue 5): a quoted title next to a reporting verb is taken for a quote")
 def test_title_in_quotes_next_to_reporting_verb_is_not_a_quote(analyzer):
     text = "Owen Marsh said the episode \u201cLow Tide\u201d was the hardest to film."
     assert _analyze(analyzer, text).quotes == []

@@ -83,18 +83,20 @@ class EntityRecognizer:
         self, doc: Doc, mentions: list[Mention], plays: list[tuple[Mention, tuple[int, int]]]
     ) -> tuple[list[Entity], list[EntityMention]]:
         surfaces = [(doc[m.start : m.end].text, m.type) for m in mentions]
-        clusters = cluster_names(surfaces)
         entities: list[Entity] = []
         owner: dict[int, str] = {}
-        for number, cluster in enumerate(clusters, start=1):
-            entity_id = f"e{number}"
+        for cluster in cluster_names(surfaces):
             members = [mentions[i] for i in sorted(cluster.mentions)]
+            roles = self._roles(doc, cluster.type, members)
+            if _unsupported_single_name(doc, cluster.type, roles, members):
+                continue
+            entity_id = f"e{len(entities) + 1}"
             entities.append(
                 Entity(
                     id=entity_id,
                     name=cluster.name,
                     type=cluster.type,
-                    roles=self._roles(doc, cluster.type, members),
+                    roles=roles,
                     aliases=cluster.aliases,
                     mentions=[_char_span(doc, m) for m in members],
                 )
@@ -122,6 +124,18 @@ class EntityRecognizer:
         if type_ == "WORK":
             return [work_role(doc, members, self.lexicon)]
         return []
+
+
+def _unsupported_single_name(doc: Doc, type_: str, roles: list[str], members: list[Mention]) -> bool:
+    """A lone capitalised word the NER called a person, with nothing else saying it is one.
+
+    Real people in news copy are introduced with a full name or a role; single words
+    tagged PERSON are mostly places, titles and headline words. A single name that speaks
+    (subject of a reporting verb) or holds a role is kept.
+    """
+    if type_ != "PERSON" or roles or any(m.end - m.start > 1 for m in members):
+        return False
+    return not any(doc[m.start].dep_ in ("nsubj", "nsubjpass") and doc[m.start].head.pos_ == "VERB" for m in members)
 
 
 def _char_span(doc: Doc, mention: Mention) -> tuple[int, int]:

@@ -94,7 +94,7 @@ def _family(type_: str) -> str:
 
 def _find_cluster(clusters: list[Cluster], key: tuple[str, ...], type_: str) -> Cluster | None:
     same = [c for c in clusters if _family(c.type) == _family(type_)]
-    exact = [c for c in same if c.key == key]
+    exact = [c for c in same if c.key == key or ("".join(c.key) == "".join(key) and _family(type_) == "PERSONLIKE")]
     if exact:
         return exact[0]
     if type_ == "ORG":

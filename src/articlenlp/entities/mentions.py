@@ -141,6 +141,7 @@ class Lexicon:
         self.character_titles = {tuple(t.split()) for t in context["character_titles"]}
         self.org_extensions = set(context["org_name_extensions"])
         self.fate_verbs = set(context["work_fate_verbs"])
+        self.org_prefixes = set(context["org_prefixes"])
 
 
 def is_capitalised(token: Token) -> bool:
@@ -275,8 +276,12 @@ def _typed_ner_mention(doc: Doc, start: int, end: int, label: str, lexicon: Lexi
         return None
     if not _is_name_token(span[0]) and span[0].lower_ != "the":
         return None
-    if span[-1].text in lexicon.org_suffixes and len(words) > 1:
+    if start > 0 and doc[start - 1].text in ("#", "@"):
+        return None  # hashtags and handles
+    if (span[-1].text in lexicon.org_suffixes or span[0].text in lexicon.org_prefixes) and len(words) > 1:
         return Mention(start, end, "ORG", "ner", None)
+    if len(words) == 1 and re.fullmatch(r"[A-Z]{2,}\d*", span.text):
+        return Mention(start, end, "ORG", "ner", None)  # JTBC2, KST-like acronyms are not people
     if label in ("ORG", "GPE", "PERSON") and _fate_of_work(span, label, lexicon):
         return Mention(start, end, "WORK", "ner")
     if label == "PERSON":
