@@ -54,6 +54,24 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--all", action="store_true", help="evaluate every gold file, ignoring any split")
     evaluate.add_argument("--json", metavar="OUT", help="also write the metrics as JSON")
     evaluate.add_argument("--spacy-model", help="spaCy pipeline to use")
+
+    render = commands.add_parser(
+        "render",
+        help="analyse one article and write it as HTML",
+        description="Analyse one article and write a self-contained HTML page: highlighted entities, quotes, claims and the stance.",
+    )
+    render.add_argument("article", metavar="ARTICLE")
+    render.add_argument("-o", "--output", help="HTML file to write, - for standard output (default: ARTICLE's stem + .html here)")
+    _model_options(render)
+
+    report = commands.add_parser(
+        "report",
+        help="write an HTML report over analyze's JSONL",
+        description="Write a self-contained HTML report over the JSONL from 'articlenlp analyze'. Article ids link to "
+        "per-article pages named after the id (path/name.txt -> path/name.html or name.html) next to the report.",
+    )
+    report.add_argument("results", metavar="RESULTS.jsonl")
+    report.add_argument("-o", "--output", default="report.html", help="HTML file to write, - for standard output (default: report.html)")
     return parser
 
 
@@ -65,7 +83,7 @@ def _model_options(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"analyze": _analyze, "train": _train, "evaluate": _evaluate}[args.command](args)
+        return {"analyze": _analyze, "train": _train, "evaluate": _evaluate, "render": _render, "report": _report}[args.command](args)
     except (FileNotFoundError, ValueError, OSError) as error:
         print(f"articlenlp: error: {error}", file=sys.stderr)
         return 2
@@ -117,6 +135,46 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
     return 0
+
+
+def _render(args: argparse.Namespace) -> int:
+    from . import load
+    from .io import InputError, read_article
+    from .modelcard import ModelError
+    from .render import render_article
+
+    source = Path(args.article)
+    if not source.is_file():
+        raise FileNotFoundError(f"{source}: no such file")
+    output = args.output or source.stem + ".html"
+    if output != "-" and Path(output).resolve() == source.resolve():
+        raise ValueError(f"{output}: writing the page would overwrite the article; choose another file with -o")
+    try:
+        article = read_article(source)
+        analyzer = load(spacy_model=args.spacy_model, model_path=args.model)
+    except (InputError, ModelError) as error:
+        raise ValueError(str(error)) from error
+    analysis = analyzer.analyze(article.text, id=str(args.article))
+    analysis.warnings.extend(article.warnings)
+    _write_html(render_article(analysis), output)
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .render import read_records, render_report
+
+    records = read_records(args.results)
+    link_dir = Path.cwd() if args.output == "-" else Path(args.output).resolve().parent
+    _write_html(render_report(records, link_dir=link_dir), args.output)
+    return 0
+
+
+def _write_html(page: str, output: str) -> None:
+    if output == "-":
+        sys.stdout.write(page)
+    else:
+        Path(output).write_text(page, encoding="utf-8")
+        print(f"articlenlp: wrote {output}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -87,6 +87,8 @@ class EntityRecognizer:
         owner: dict[int, str] = {}
         for cluster in cluster_names(surfaces):
             members = [mentions[i] for i in sorted(cluster.mentions)]
+            if self._organisation_acting_as_person(doc, cluster.type, members):
+                cluster.type = "PERSON"
             roles = self._roles(doc, cluster.type, members)
             if _unsupported_single_name(doc, cluster.type, roles, members):
                 continue
@@ -110,6 +112,16 @@ class EntityRecognizer:
         _link_plays(entities, entity_mentions, plays, doc)
         _link_works(doc, entities, entity_mentions)
         return entities, entity_mentions
+
+    def _organisation_acting_as_person(self, doc: Doc, type_: str, members: list[Mention]) -> bool:
+        """An unknown name the NER called an organisation, but which has a person's role
+        somewhere ('actress Carys Pritchard', 'Pritchard, who created the show')."""
+        if type_ != "ORG" or any(m.source == "lexicon" for m in members):
+            return False
+        names = [doc[m.start : m.end] for m in members]
+        if any(n[-1].text in self.lexicon.org_suffixes or n[0].text in self.lexicon.org_prefixes for n in names):
+            return False
+        return any(person_roles(doc, m, self.roles) - {"journalist"} for m in members)
 
     def _roles(self, doc: Doc, type_: str, members: list[Mention]) -> list[str]:
         if type_ == "PERSON":

@@ -13,9 +13,14 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..data import load as load_data
+
 _SPLIT = re.compile(r"[\s\-‐‑–]+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _HONORIFIC = re.compile(r"-(?:sensei|san|sama|kun|chan|ssi|nim|senpai|ji)$", re.IGNORECASE)
+
+
+_ORG_SUFFIXES = {w.lower() for w in load_data("context.json")["org_suffixes"]}
 
 
 def name_key(name: str) -> tuple[str, ...]:
@@ -98,7 +103,7 @@ def _find_cluster(clusters: list[Cluster], key: tuple[str, ...], type_: str) -> 
     if exact:
         return exact[0]
     if type_ == "ORG":
-        partial = [c for c in same if _contains(c.key, key)]
+        partial = [c for c in same if c.key[: len(key)] == key and set(c.key[len(key) :]) <= _ORG_SUFFIXES]
         return partial[0] if len(partial) == 1 else None
     if _family(type_) != "PERSONLIKE" and type_ != "WORK":
         return None

@@ -43,7 +43,7 @@ def _name_run(doc: Doc, start: int, taken: dict[int, Mention]) -> tuple[int, int
                 break
             continue
         break
-    if doc[start].pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
+    if doc[start].pos_ not in ("PROPN", "NOUN", "ADJ", "X") or doc[start].ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
         return None
     return (start, end) if end > start else None
 
@@ -111,7 +111,9 @@ def _characters_after(doc: Doc, actor: Mention, taken: dict[int, Mention], title
     if i >= len(doc):
         return []
     if doc[i].text in ("'s", "’s"):
-        run = _name_run(doc, _skip_titles(doc, i + 1, titles), taken)
+        if actor.type != "PERSON":
+            return []
+        run = _name_run(doc, i + 1, taken)  # "X's co-star Y" has a description first: not a character
         return [run] if run and not _is_person(taken, run) else []
     if doc[i].text == ",":
         i += 1
@@ -144,7 +146,11 @@ def _skip_titles(doc: Doc, i: int, titles: set[tuple[str, ...]]) -> int:
         matched = next((len(t) for t in sorted(titles, key=len, reverse=True) if tuple(x.text for x in doc[i : i + len(t)]) == t), 0)
         if matched:
             i += matched
-        elif (token.is_lower and token.is_alpha) or token.text in ("-", "'s", "’s") or token.ent_type_ == "NORP":
+        elif (
+            (token.is_lower and token.is_alpha and token.pos_ not in ("ADP", "SCONJ", "CCONJ"))
+            or token.text in ("-", "'s", "’s")
+            or token.ent_type_ == "NORP"
+        ):
             described = True
             i += 1
         elif token.text == "," and described and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():

@@ -142,6 +142,7 @@ class Lexicon:
         self.org_extensions = set(context["org_name_extensions"])
         self.fate_verbs = set(context["work_fate_verbs"])
         self.org_prefixes = set(context["org_prefixes"])
+        self.not_orgs = set(context["not_organisations"])
 
 
 def is_capitalised(token: Token) -> bool:
@@ -278,6 +279,10 @@ def _typed_ner_mention(doc: Doc, start: int, end: int, label: str, lexicon: Lexi
         return None
     if start > 0 and doc[start - 1].text in ("#", "@"):
         return None  # hashtags and handles
+    if span.text in lexicon.not_orgs or (
+        span.text.isupper() and len(words) == 1 and doc[start].is_sent_start and end < len(doc) and doc[end].text in ("—", "–", "-", ",")
+    ):
+        return None  # country codes, abbreviations, datelines ("TORONTO —")
     if (span[-1].text in lexicon.org_suffixes or span[0].text in lexicon.org_prefixes) and len(words) > 1:
         return Mention(start, end, "ORG", "ner", None)
     if len(words) == 1 and re.fullmatch(r"[A-Z]{2,}\d*", span.text):
@@ -360,11 +365,10 @@ def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention]) -> 
                 end -= 1
             if doc[end - 1].text in _POSSESSIVE:
                 end -= 1
-            if end == 0 or not is_capitalised(doc[end - 1]):
-                continue
-            start = _title_run_back(doc, end, lexicon)
-            if end - start >= 1 and _plausible_title(doc, start, end, lexicon):
-                yield Mention(start, end, "WORK", "pattern")
+            if end > 0 and is_capitalised(doc[end - 1]):
+                start = _title_run_back(doc, end, lexicon)
+                if end - start >= 1 and _plausible_title(doc, start, end, lexicon):
+                    yield Mention(start, end, "WORK", "pattern")
         # "the series X", "the Netflix drama X", "starring in X"
         in_role_phrase = token.i > 0 and doc[token.i - 1].lower_ == "of"
         if (token.lower_ in lexicon.work_heads_before and not in_role_phrase) or _ends_verb_phrase(doc, token, lexicon):
@@ -452,7 +456,7 @@ def _drop_trailing_function_words(doc: Doc, start: int, end: int, lexicon: Lexic
 def _plausible_title(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
     span = doc[start:end]
     first = span[0]
-    if first.pos_ == "PRON" or first.lower_ in _NOT_NAMES - {"the"} or first.like_num:
+    if first.pos_ == "PRON" or first.lower_ in _NOT_NAMES - {"the"} or first.is_digit:
         return False
     if not first.text[:1].isupper():
         return False
