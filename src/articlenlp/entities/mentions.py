@@ -181,6 +181,8 @@ def _title_run(doc: Doc, start: int, lexicon: Lexicon, limit: int = 12) -> int:
             break
         if is_capitalised(token) and token.text.lower() not in _SEASON_WORDS:
             end = i + 1
+        elif token.text == "," and not (i + 1 < len(doc) and is_capitalised(doc[i + 1]) and doc[i + 1].text != "The"):
+            break  # "X, the BBC Two comedy": an apposition, not part of the title
         elif token.text in (":", ",", "&", "-", "'", "’", "!", "?") or token.lower_ in lexicon.function_words:
             if token.text in ("!", "?"):
                 end = i + 1

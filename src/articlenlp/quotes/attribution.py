@@ -10,6 +10,7 @@ speak for their principal unless they are named themselves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -111,7 +112,9 @@ class Attributor:
                 objects = [c for c in self.doc[token.i + 1].children if c.dep_ == "pobj"]
                 candidates.append((token, objects[0] if objects else self.doc[token.i + 2]))
             elif token.lemma_.lower() in self.cues.verbs and token.pos_ in ("VERB", "AUX", "NOUN"):
-                subject = _subject_of(token)
+                subject = _subject_of(token, self.inside_quote)
+                if subject is None and token.pos_ == "VERB":
+                    subject = self._sentence_subject(token)
                 if subject is not None and not self.inside_quote(subject):
                     candidates.append((token, subject))
 
@@ -122,8 +125,17 @@ class Attributor:
 
         for _, subject in sorted(candidates, key=rank):
             speaker = self.resolve_phrase(subject)
-            if speaker.entity_id or self._speaks(subject):
+            if speaker.entity_id or self._speaks(subject) or subject.pos_ == "PROPN":
                 return speaker
+        return None
+
+    def _sentence_subject(self, verb: Token) -> Token | None:
+        """When the parse gives a reporting verb no subject, the first name of its sentence before it."""
+        sentence = verb.sent
+        for m in self.mentions:
+            if sentence.start <= m.token_start < verb.i and self.entities[m.entity_id].type in ("PERSON", "ORG"):
+                if not self._in_quote_char(m.start):
+                    return self.doc[m.token_end - 1]
         return None
 
     def _sentence_start(self, char: int) -> int:
@@ -141,10 +153,12 @@ class Attributor:
         lower = head.lower_
         if lower in _PRONOUNS:
             return self._pronoun(head)
-        subtree = range(min(t.i for t in head.subtree), max(t.i for t in head.subtree) + 1)
-        person = self.first_entity_in(subtree.start, subtree.stop, ("PERSON",))
-        if person and any(t.dep_ == "appos" for t in head.subtree):
-            return Speaker(person, self._name(person))
+        appositions = [c for c in head.children if c.dep_ == "appos"]
+        if appositions:  # "Its executive producer, Anjali Rowe, said"
+            named = _noun_phrase(appositions[0])
+            entity_id = self.first_entity_in(named.start, named.end, ("PERSON",)) or self.entity_in(named.start, named.end)
+            if entity_id or appositions[0].pos_ == "PROPN":
+                return Speaker(entity_id, self._name(entity_id) if entity_id else _clean_phrase(named.text))
         if lower in self.cues.representatives or lower in self.cues.statements:
             return self._representative(head)
         phrase = _noun_phrase(head)
@@ -179,7 +193,8 @@ class Attributor:
             return Speaker(None, _clean_phrase(phrase.text))
         if head.lower_ in self.cues.statements:
             return Speaker(principal, self._name(principal))
-        words = " ".join(t.text for t in phrase if t.i >= head.i - _adjectives_before(head) and t.i <= head.i)
+        in_names = {i for m in self.mentions if phrase.start <= m.token_start < phrase.end for i in range(m.token_start, m.token_end)}
+        words = " ".join(t.text for t in phrase if head.i - _adjectives_before(head) <= t.i <= head.i and t.i not in in_names)
         return Speaker(principal, f"{self._name(principal)}'s {words}")
 
     def _named_representative(self, phrase: Span) -> str | None:
@@ -286,13 +301,15 @@ _POSTING_WORDS = (
 )
 
 
-def _subject_of(verb: Token) -> Token | None:
+def _subject_of(verb: Token, inside_quote: Callable[[Token], bool]) -> Token | None:
+    """The subject of a reporting verb, outside the quotation (the parse may take words of
+    the quote for the subject)."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in ("nsubj", "nsubjpass") and not inside_quote(child):
             return child
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
-        return _subject_of(verb.head)
-    if verb.dep_ == "acl" or verb.dep_ == "relcl":
+        return _subject_of(verb.head, inside_quote)
+    if verb.dep_ in ("acl", "relcl"):
         return verb.head
     return None
 

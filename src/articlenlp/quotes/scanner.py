@@ -94,8 +94,62 @@ def _pairs_in_paragraph(text: str, start: int, end: int, single: bool) -> tuple[
 
 
 def _looks_possessive(text: str, i: int) -> bool:
-    """The actors' union: a mark after a plural 's' with the sentence running on."""
-    return text[i - 1 : i] == "s" and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].islower()
+    """The actors' union: a mark after a plural 's' with a noun following."""
+    if text[i - 1 : i] != "s" or text[i + 1 : i + 2] != " ":
+        return False
+    next_word = re.match(r"[a-z]+", text[i + 2 : i + 20])
+    return next_word is not None and next_word.group() not in _CLAUSE_WORDS
+
+
+_CLAUSE_WORDS = {
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "he",
+    "she",
+    "they",
+    "we",
+    "it",
+    "said",
+    "says",
+    "added",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "as",
+    "from",
+    "by",
+    "while",
+    "when",
+    "before",
+    "after",
+    "because",
+    "which",
+    "who",
+    "that",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "could",
+    "the",
+    "a",
+    "an",
+    "then",
+    "than",
+    "if",
+}
 
 
 def _starts_with_open(text: str, start: int, single: bool) -> bool:
