@@ -32,7 +32,8 @@ def _name_run(doc: Doc, start: int, taken: dict[int, Mention]) -> tuple[int, int
         return None
     mention = taken.get(start)
     if mention is not None:
-        return (mention.start, mention.end) if mention.type in ("PERSON", "CHARACTER") else None
+        usable = mention.type in ("PERSON", "CHARACTER") or mention.source == "ner"
+        return (mention.start, mention.end) if usable else None
     end = start
     while end < len(doc) and end - start < 5:
         token = doc[end]
@@ -43,7 +44,7 @@ def _name_run(doc: Doc, start: int, taken: dict[int, Mention]) -> tuple[int, int
                 break
             continue
         break
-    if doc[start].pos_ not in ("PROPN", "NOUN", "ADJ", "X") or doc[start].ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
+    if doc[start].pos_ not in ("PROPN", "NOUN", "ADJ", "X") or doc[start].ent_type_ in ("DATE", "TIME"):
         return None
     return (start, end) if end > start else None
 
