@@ -50,9 +50,9 @@ class EntityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = find_mentions(doc, self.lexicon, self.roles.single_words)
-        mentions = _add_name_parts(doc, mentions)
+        mentions = _add_name_parts(doc, mentions, self.lexicon.org_suffixes)
         mentions, plays = self._characters(doc, mentions)
-        mentions = _add_name_parts(doc, mentions)
+        mentions = _add_name_parts(doc, mentions, self.lexicon.org_suffixes)
         entities, entity_mentions = self._build(doc, mentions, plays)
         doc._.entities = entities
         doc._.entity_mentions = entity_mentions
@@ -184,40 +184,57 @@ def _name_parts(span_text: str) -> list[str]:
     return [words[0], words[-1]]
 
 
-def _add_name_parts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Later 'Kavanagh' or 'Siobhan' alone, for a person named 'Siobhan Kavanagh' earlier.
+_HONORIFIC_SUFFIX = r"(?:-(?:san|sama|sensei|kun|chan|ssi|nim|senpai))?"
+
+
+def _add_name_parts(doc: Doc, mentions: list[Mention], org_suffixes: set[str]) -> list[Mention]:
+    """Later 'Kavanagh', 'Siobhan' or 'Ogawa-san' alone, for 'Siobhan Kavanagh' named earlier;
+    'Tidewater' alone for 'Tidewater Pictures'.
 
     A part shared by two different full names (two Kims) is left alone; a part the NER
-    took for an organisation or title is retyped.
+    took for an organisation or title is retyped, and so is a full name the NER took for
+    an organisation whose surname is used alone as a person.
     """
+    _retype_people_named_as_orgs(doc, mentions)
     owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for mention in mentions:
+        text = doc[mention.start : mention.end].text
         if mention.type in ("PERSON", "CHARACTER"):
-            text = doc[mention.start : mention.end].text
-            for part in _name_parts(text):
-                if len(part) >= 3 and part[0].isupper() and part.lower() not in _GENERIC_WORDS:
-                    owners[part].add((" ".join(name_key(text)), mention.type))
+            parts = _name_parts(text)
+        elif mention.type == "ORG" and mention.end - mention.start > 1 and doc[mention.end - 1].text in org_suffixes:
+            parts = [doc[mention.start : mention.end - 1].text]
+        else:
+            continue
+        for part in parts:
+            if len(part) >= 3 and part[0].isupper() and part.lower() not in _GENERIC_WORDS:
+                owners[part].add((" ".join(name_key(text)), mention.type))
     by_start = {m.start: m for m in mentions}
     added = []
     for part, names in owners.items():
         if len({key for key, _ in names}) != 1:
             continue
         type_ = next(iter(names))[1]
-        for match in re.finditer(rf"(?<![\w-]){re.escape(part)}(?![\w-])", doc.text):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(part)}{_HONORIFIC_SUFFIX}(?![\w-])", doc.text):
             span = doc.char_span(match.start(), match.end())
             if span is None:
                 continue
             existing = by_start.get(span.start)
-            if (
-                existing is not None
-                and existing.end == span.end
-                and existing.source in ("ner", "pattern")
-                and existing.type in ("ORG", "WORK")
-            ):
-                existing.type, existing.role = type_, None
+            if existing is not None and existing.end == span.end and existing.source in ("ner", "pattern") and existing.type != type_:
+                if existing.type in ("ORG", "WORK") or type_ == "ORG":
+                    existing.type, existing.role = type_, None
             elif not any(m.start < span.end and span.start < m.end for m in mentions):
                 added.append(Mention(span.start, span.end, type_, "propagated"))
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _retype_people_named_as_orgs(doc: Doc, mentions: list[Mention]) -> None:
+    """'Eleanor Pryce-Jones' tagged ORG while 'Pryce-Jones' alone is a PERSON."""
+    people = {doc[m.start : m.end].text for m in mentions if m.type == "PERSON" and m.end - m.start <= 3}
+    for mention in mentions:
+        if mention.type == "ORG" and mention.source == "ner":
+            words = doc[mention.start : mention.end].text.split()
+            if 2 <= len(words) <= 3 and words[-1] in people:
+                mention.type, mention.role = "PERSON", None
 
 
 _GENERIC_WORDS = {"the", "and", "season", "series", "netflix", "director", "star"}

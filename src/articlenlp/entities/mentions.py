@@ -133,6 +133,7 @@ class Lexicon:
         self.org_heads = set(context["org_heads"])
         self.org_suffixes = set(context["org_suffixes"])
         self.work_cues_after = set(context["work_cues_after"])
+        self.weak_work_cues_after = set(context["work_cues_after_weak"])
         self.work_heads_before = set(context["work_heads_before"])
         self.work_verbs_before = [tuple(p.split()) for p in context["work_verbs_before"]]
         self.film_words = set(context["work_film_words"])
@@ -361,7 +362,8 @@ def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention]) -> 
     """Titles recognised from their context: 'X Season 2', 'Netflix's X', 'the series X'."""
     for token in doc:
         # "X Season 2", "X season", "X's second season", "X star", "X finale"
-        if token.lower_ in lexicon.work_cues_after and token.i > 0 and token.pos_ != "VERB":
+        weak_cue = token.lower_ in lexicon.weak_work_cues_after
+        if (token.lower_ in lexicon.work_cues_after or weak_cue) and token.i > 0 and token.pos_ != "VERB":
             end = token.i
             while end > 0 and doc[end - 1].lower_ in _SEASON_MODIFIERS:
                 end -= 1
@@ -369,7 +371,8 @@ def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention]) -> 
                 end -= 1
             if end > 0 and is_capitalised(doc[end - 1]):
                 start = _title_run_back(doc, end, lexicon)
-                if end - start >= 1 and _plausible_title(doc, start, end, lexicon):
+                weak_ok = end - start >= 2 and not any(t.ent_type_ in ("GPE", "NORP", "LOC", "PERSON") for t in doc[start:end])
+                if end - start >= 1 and (not weak_cue or weak_ok) and _plausible_title(doc, start, end, lexicon):
                     yield Mention(start, end, "WORK", "pattern")
         # "the series X", "the Netflix drama X", "starring in X"
         in_role_phrase = token.i > 0 and doc[token.i - 1].lower_ == "of"
