@@ -177,10 +177,13 @@ def _propagate_characters(doc: Doc, mentions: list[Mention], keys: set[tuple[str
 
 
 def _name_parts(span_text: str) -> list[str]:
-    """Surname and given name of a full name as they would be written alone."""
+    """Surname and given name of a full name as they would be written alone, and for
+    three-word names the double surname and its first half ('Echeverría Vidal', 'Echeverría')."""
     words = span_text.split()
     if len(words) < 2:
         return []
+    if len(words) >= 3:
+        return [words[0], words[-1], " ".join(words[-2:]), words[-2]]
     return [words[0], words[-1]]
 
 

@@ -20,7 +20,9 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _HONORIFIC = re.compile(r"-(?:sensei|san|sama|kun|chan|ssi|nim|senpai|ji)$", re.IGNORECASE)
 
 
-_ORG_SUFFIXES = {w.lower() for w in load_data("context.json")["org_suffixes"]}
+_CONTEXT = load_data("context.json")
+_ORG_SUFFIXES = {w.lower() for w in _CONTEXT["org_suffixes"]} | {w.lower() for w in _CONTEXT["org_regional_arms"]}
+_TITLES = {t.lower().rstrip(".") for t in _CONTEXT["character_titles"]} | {w.lower() for w in _CONTEXT["name_title_roles"]}
 
 
 def name_key(name: str) -> tuple[str, ...]:
@@ -32,7 +34,14 @@ def name_key(name: str) -> tuple[str, ...]:
     tokens = tuple(t for t in _SPLIT.split(name) if t)
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[0] in _TITLES:  # "Sheriff Dale Whitaker", "Director Ahn Gil Ho"
+        tokens = tokens[1:]
     return tokens
+
+
+def has_title(surface: str) -> bool:
+    first = surface.split()[0].lower().rstrip(".") if surface.split() else ""
+    return len(surface.split()) > 1 and first in _TITLES
 
 
 def strip_possessive(name: str) -> str:
@@ -60,7 +69,7 @@ class Cluster:
         longest = max(len(name_key(s)) for s in self.surfaces)
         full = [s for s in self.surfaces if len(name_key(s)) == longest]
         first_seen = {surface: index for index, surface in sorted(self.seen, reverse=True)}
-        return min(full, key=lambda s: first_seen[s])
+        return min(full, key=lambda s: (has_title(s), first_seen[s]))
 
     @property
     def aliases(self) -> list[str]:
