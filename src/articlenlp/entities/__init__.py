@@ -82,10 +82,11 @@ class EntityRecognizer:
     def _build(
         self, doc: Doc, mentions: list[Mention], plays: list[tuple[Mention, tuple[int, int]]]
     ) -> tuple[list[Entity], list[EntityMention]]:
+        translations = _translated_titles(doc, mentions)  # may add mentions: before listing surfaces
         surfaces = [(doc[m.start : m.end].text, m.type) for m in mentions]
         entities: list[Entity] = []
         owner: dict[int, str] = {}
-        for cluster in cluster_names(surfaces):
+        for cluster in cluster_names(surfaces, translations):
             members = [mentions[i] for i in sorted(cluster.mentions)]
             if self._organisation_acting_as_person(doc, cluster.type, members):
                 cluster.type = "PERSON"
@@ -136,6 +137,39 @@ class EntityRecognizer:
         if type_ == "WORK":
             return [work_role(doc, members, self.lexicon)]
         return []
+
+
+_TRANSLATION = re.compile(
+    r"\s*\((?:[^()]{0,30}?(?:title|English|literally|known as|translated as)[:\s]+)?[“\"‘']?"
+    r"([A-ZÀ-Ý][^()“”\"’\n]{1,60}?)[”\"’']?(?:\s+in English)?\)"
+)
+
+
+def _translated_titles(doc: Doc, mentions: list[Mention]) -> list[tuple[str, str]]:
+    """'Kırık Pusula (Broken Compass)': the bracketed name is the same work.
+
+    The bracketed name becomes a WORK mention and the pair is merged after clustering.
+    """
+    pairs = []
+    for mention in [m for m in mentions if m.type == "WORK"]:
+        end_char = doc[mention.end - 1].idx + len(doc[mention.end - 1])
+        match = _TRANSLATION.match(doc.text, end_char)
+        if not match or any(ch.isdigit() for ch in match.group(1)):
+            continue
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if span is None or len(span) == 0:
+            continue
+        clashes = [m for m in mentions if m.start < span.end and span.start < m.end]
+        if any(m.source == "lexicon" or (m.start, m.end) != (span.start, span.end) for m in clashes):
+            continue
+        for other in mentions:  # every mention of the translated title is the work
+            if doc[other.start : other.end].text == span.text and other.source != "lexicon":
+                other.type, other.role = "WORK", None
+        if not clashes:
+            mentions.append(Mention(span.start, span.end, "WORK", "pattern"))
+        pairs.append((doc[mention.start : mention.end].text, span.text))
+    mentions.sort(key=lambda m: m.start)
+    return pairs
 
 
 def _unsupported_single_name(doc: Doc, type_: str, roles: list[str], members: list[Mention]) -> bool:

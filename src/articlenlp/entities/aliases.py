@@ -77,7 +77,7 @@ class Cluster:
         return [s for s in self.surfaces if s != name]
 
 
-def cluster_names(names: list[tuple[str, str]]) -> list[Cluster]:
+def cluster_names(names: list[tuple[str, str]], same_as: list[tuple[str, str]] | None = None) -> list[Cluster]:
     """Group ``(surface, type)`` mentions into clusters; returns clusters in first-mention order.
 
     PERSON and CHARACTER names share one namespace, so a character's given name never
@@ -99,7 +99,22 @@ def cluster_names(names: list[tuple[str, str]]) -> list[Cluster]:
         target.seen.append((index, strip_possessive(surface)))
         target.mentions.append(index)
         target.first = min(target.first, index)
+    for first, second in same_as or []:
+        clusters = _merge(clusters, name_key(first), name_key(second))
     return sorted(clusters, key=lambda c: c.first)
+
+
+def _merge(clusters: list[Cluster], key: tuple[str, ...], other: tuple[str, ...]) -> list[Cluster]:
+    """Join the cluster holding ``other`` into the one holding ``key`` (a title and its translation)."""
+    keep = next((c for c in clusters if c.key == key), None)
+    gone = next((c for c in clusters if c.key == other), None)
+    if keep is None or gone is None or keep is gone or keep.type != gone.type:
+        return clusters
+    keep.surfaces.update(gone.surfaces)
+    keep.seen += gone.seen
+    keep.mentions += gone.mentions
+    keep.first = min(keep.first, gone.first)
+    return [c for c in clusters if c is not gone]
 
 
 def _family(type_: str) -> str:
