@@ -63,13 +63,27 @@ class Attributor:
         return any(start <= token.idx < end for start, end in self.quote_chars)
 
     def entity_in(self, start: int, end: int, types: tuple[str, ...] = ("PERSON", "ORG", "CHARACTER")) -> str | None:
-        """The entity with a mention inside token range [start, end), last head first."""
-        found = [m for m in self.mentions if start <= m.token_start and m.token_end <= end and self.entities[m.entity_id].type in types]
+        """The last entity that can speak with a mention inside token range [start, end)."""
+        found = self._speaking_mentions(start, end, types)
         return found[-1].entity_id if found else None
 
     def first_entity_in(self, start: int, end: int, types: tuple[str, ...]) -> str | None:
-        found = [m for m in self.mentions if start <= m.token_start and m.token_end <= end and self.entities[m.entity_id].type in types]
+        found = self._speaking_mentions(start, end, types)
         return found[0].entity_id if found else None
+
+    def _speaking_mentions(self, start: int, end: int, types: tuple[str, ...]) -> list[EntityMention]:
+        """Mentions in range that can be a speaker: outlets and platforms publish, they do not speak."""
+        return [
+            m
+            for m in self.mentions
+            if start <= m.token_start
+            and m.token_end <= end
+            and self.entities[m.entity_id].type in types
+            and not self._is_publisher(self.entities[m.entity_id])
+        ]
+
+    def _is_publisher(self, entity: Entity) -> bool:
+        return entity.type == "ORG" and ("outlet" in entity.roles or entity.name in self.cues.platforms)
 
     def previous_person(self, before_char: int) -> str | None:
         people = [
@@ -81,6 +95,18 @@ class Attributor:
             and "journalist" not in self.entities[m.entity_id].roles
         ]
         return people[-1].entity_id if people else None
+
+    def _previous_speaker_entity(self, before_char: int) -> str | None:
+        """The nearest person or organisation named before (a statement's issuer)."""
+        found = [
+            m
+            for m in self.mentions
+            if m.end <= before_char
+            and self.entities[m.entity_id].type in ("PERSON", "ORG")
+            and not self._is_publisher(self.entities[m.entity_id])
+            and not self._in_quote_char(m.start)
+        ]
+        return found[-1].entity_id if found else None
 
     def previous_org(self, before_char: int, role: str | None = None) -> str | None:
         orgs = [m for m in self.mentions if m.end <= before_char and self.entities[m.entity_id].type == "ORG"]
@@ -159,6 +185,12 @@ class Attributor:
             entity_id = self.first_entity_in(named.start, named.end, ("PERSON",)) or self.entity_in(named.start, named.end)
             if entity_id or appositions[0].pos_ == "PROPN":
                 return Speaker(entity_id, self._name(entity_id) if entity_id else _clean_phrase(named.text))
+        if lower in self.cues.speaker_nouns and lower not in self.cues.statements:
+            # "Viaplay's head of Nordic originals, Sanna Lindqvist, said": the person in the subject
+            subtree = [t.i for t in head.subtree]
+            person = self.first_entity_in(min(subtree), max(subtree) + 1, ("PERSON",))
+            if person:
+                return Speaker(person, self._name(person))
         if lower in self.cues.representatives or lower in self.cues.statements:
             return self._representative(head)
         phrase = _noun_phrase(head)
@@ -189,6 +221,8 @@ class Attributor:
                 principal = principal or self.entity_in(token.i, token.i + 1) or self.entity_in(*_token_mention_range(token))
         if principal is None:
             principal = self._generic_referent(phrase)
+        if principal is None and head.lower_ in self.cues.statements:
+            principal = self._previous_speaker_entity(head.idx)
         if principal is None:
             return Speaker(None, _clean_phrase(phrase.text))
         if head.lower_ in self.cues.statements:
