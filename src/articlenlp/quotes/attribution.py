@@ -185,7 +185,7 @@ class Attributor:
             entity_id = self.first_entity_in(named.start, named.end, ("PERSON",)) or self.entity_in(named.start, named.end)
             if entity_id or appositions[0].pos_ == "PROPN":
                 return Speaker(entity_id, self._name(entity_id) if entity_id else _clean_phrase(named.text))
-        if lower in self.cues.speaker_nouns and lower not in self.cues.statements:
+        if lower in self.cues.speaker_nouns and lower not in self.cues.statements | self.cues.representatives:
             # "Viaplay's head of Nordic originals, Sanna Lindqvist, said": the person in the subject
             subtree = [t.i for t in head.subtree]
             person = self.first_entity_in(min(subtree), max(subtree) + 1, ("PERSON",))
