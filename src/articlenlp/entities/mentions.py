@@ -547,7 +547,66 @@ def find_mentions(doc: Doc, lexicon: Lexicon, role_words: set[str]) -> list[Ment
     candidates += _shape_mentions(doc, role_words)
     kept = resolve_overlaps(candidates)
     kept = _retype_known_works(doc, kept)
+    kept = _extend_sentence_case_titles(doc, kept)
+    kept = resolve_overlaps(kept + list(_headline_titles(doc, kept)))
     return _propagate(doc, kept)
+
+
+def _extend_sentence_case_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'Kalt wie Glas', 'Corazón de obsidiana': foreign titles keep lowercase words that the
+    English title run stopped at, when the longer form recurs in the article."""
+    for mention in mentions:
+        if mention.type != "WORK":
+            continue
+        end = mention.end
+        while (
+            end < len(doc) and end - mention.end < 3 and doc[end].is_alpha and not doc[end].is_stop and doc[end].pos_ not in ("VERB", "AUX")
+        ):
+            end += 1
+            if "\n" in doc[end - 1].whitespace_:
+                break
+        if end > mention.end and doc.text.count(doc[mention.start : end].text) >= 2:
+            mention.end = end
+    return resolve_overlaps(mentions)
+
+
+def _headline_titles(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
+    """Capitalised runs of the headline that recur capitalised inside body sentences: in a
+    news headline such a run that is no person, place or organisation is the title."""
+    blocks = doc._.blocks or []
+    if not blocks or blocks[0].kind != HEADLINE or any(m.type == "WORK" for m in mentions):
+        return
+    headline = doc.char_span(blocks[0].start, blocks[0].end, alignment_mode="expand")
+    if headline is None:
+        return
+    body_start = blocks[0].end
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    runs = _capitalised_runs([t for t in headline if t.i not in taken])
+    for run in sorted(runs, key=len, reverse=True):
+        text = " ".join(t.text for t in run)
+        hits = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text[body_start:])]
+        mid_sentence = [
+            h for h in hits if not doc.char_span(body_start + h, body_start + h + len(text), alignment_mode="expand")[0].is_sent_start
+        ]
+        if (len(run) >= 2 and mid_sentence) or len(mid_sentence) >= 2:
+            if not any(t.ent_type_ in ("PERSON", "GPE", "NORP", "LOC", "DATE") for t in run):
+                yield Mention(run[0].i, run[-1].i + 1, "WORK", "pattern")
+                return
+
+
+def _capitalised_runs(tokens: list[Token]) -> list[list[Token]]:
+    runs: list[list[Token]] = []
+    for token in tokens:
+        if token.is_alpha and token.text[:1].isupper() and token.lower_ not in _NOT_NAMES and not token.is_stop:
+            if runs and runs[-1][-1].i == token.i - 1:
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+    return [sub for run in runs for sub in _sub_runs(run)]
+
+
+def _sub_runs(run: list[Token]) -> list[list[Token]]:
+    return [run[i:j] for i in range(len(run)) for j in range(i + 1, min(len(run), i + 5) + 1)]
 
 
 def _retype_known_works(doc: Doc, mentions: list[Mention]) -> list[Mention]:
