@@ -556,18 +556,20 @@ def _extend_sentence_case_titles(doc: Doc, mentions: list[Mention]) -> list[Ment
     """'Kalt wie Glas', 'Corazón de obsidiana': foreign titles keep lowercase words that the
     English title run stopped at, when the longer form recurs in the article."""
     for mention in mentions:
-        if mention.type != "WORK":
+        if mention.type != "WORK" or mention.end >= len(doc) or not doc[mention.end].is_lower:
             continue
         end = mention.end
-        while (
-            end < len(doc) and end - mention.end < 3 and doc[end].is_alpha and not doc[end].is_stop and doc[end].pos_ not in ("VERB", "AUX")
-        ):
+        while end < len(doc) and end - mention.end < 3 and _foreign_title_word(doc[end]):
             end += 1
             if "\n" in doc[end - 1].whitespace_:
                 break
         if end > mention.end and doc.text.count(doc[mention.start : end].text) >= 2:
             mention.end = end
     return resolve_overlaps(mentions)
+
+
+def _foreign_title_word(token: Token) -> bool:
+    return token.is_alpha and not token.is_stop and token.lower_ not in _SEASON_WORDS and token.pos_ not in ("VERB", "AUX")
 
 
 def _headline_titles(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
@@ -585,9 +587,8 @@ def _headline_titles(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
     for run in sorted(runs, key=len, reverse=True):
         text = " ".join(t.text for t in run)
         hits = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text[body_start:])]
-        mid_sentence = [
-            h for h in hits if not doc.char_span(body_start + h, body_start + h + len(text), alignment_mode="expand")[0].is_sent_start
-        ]
+        spans = [doc.char_span(body_start + h, body_start + h + len(text), alignment_mode="expand") for h in hits]
+        mid_sentence = [span for span in spans if span is not None and len(span) and not span[0].is_sent_start]
         if (len(run) >= 2 and mid_sentence) or len(mid_sentence) >= 2:
             if not any(t.ent_type_ in ("PERSON", "GPE", "NORP", "LOC", "DATE") for t in run):
                 yield Mention(run[0].i, run[-1].i + 1, "WORK", "pattern")
