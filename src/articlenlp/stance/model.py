@@ -92,18 +92,37 @@ def sentence_support(model: Pipeline, sentences: list[str], label: str) -> np.nd
 
 
 def season_from(sentences: list[str], label: str) -> int | None:
-    """The season discussed, from the most relevant sentences first."""
+    """The season whose fate is discussed, from the most relevant sentences first.
+
+    Conventions (see the corpus README): none for unrelated articles; for a cancellation
+    "after two seasons" means season 3 is the one not made; a limited series that ends is
+    season 1 unless a final season is numbered.
+    """
+    if label == "unrelated":
+        return None
+    if label == "cancelled":
+        after = [_number(m.group(1)) + 1 for s in sentences for m in _AFTER_SEASONS.finditer(s)]
+        if after:
+            return after[0]
     counts: Counter[int] = Counter()
     for weight, sentence in zip(range(len(sentences), 0, -1), sentences, strict=False):
-        if label == "cancelled":
-            for match in _AFTER_SEASONS.finditer(sentence):
-                counts[_number(match.group(1)) + 1] += weight + 1
         for pattern in _SEASON_PATTERNS:
             for match in pattern.finditer(sentence):
                 counts[_number(match.group(1))] += weight
-    counts.pop(0, None)
     plausible = {n: c for n, c in counts.items() if 1 <= n <= 40}
+    if label == "ending" and any(_LIMITED.search(s) for s in sentences) and not any(_FINAL_NUMBERED.search(s) for s in sentences):
+        return 1
     return max(plausible, key=lambda n: (plausible[n], n)) if plausible else None
+
+
+_LIMITED = re.compile(
+    r"\b(?:limited[- ]series|miniseries|mini-series|limited drama|one-and-done|no (?:second|2nd) season|no season (?:two|2))\b",
+    re.IGNORECASE,
+)
+_FINAL_NUMBERED = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[\s-]+and[\s-]+(?:final|last)\b|\b(?:final|last) (?:season|series)\b",
+    re.IGNORECASE,
+)
 
 
 def _number(token: str) -> int:
