@@ -94,7 +94,22 @@ class Attributor:
             and not self._in_quote_char(m.start)
             and "journalist" not in self.entities[m.entity_id].roles
         ]
-        return people[-1].entity_id if people else None
+        if not people:
+            return None
+        # Prefer the last person who was a sentence subject in the same or previous sentence
+        # ("Marchand said ... 'X,' he added") over one merely mentioned in an object.
+        recent_sentences = {self.doc[people[-1].token_start].sent.start, self._previous_sentence_start(before_char)}
+        subjects = [m for m in people[-3:] if self.doc[m.token_end - 1].dep_ in ("nsubj", "nsubjpass")]
+        if subjects and self.doc[subjects[-1].token_start].sent.start in recent_sentences:
+            return subjects[-1].entity_id
+        return people[-1].entity_id
+
+    def _previous_sentence_start(self, char: int) -> int:
+        span = self.doc.char_span(char, min(char + 1, len(self.doc.text)), alignment_mode="expand")
+        if span is None or not len(span):
+            return -1
+        sentence = span[0].sent
+        return self.doc[sentence.start - 1].sent.start if sentence.start > 0 else -1
 
     def _previous_speaker_entity(self, before_char: int) -> str | None:
         """The nearest person or organisation named before (a statement's issuer)."""
