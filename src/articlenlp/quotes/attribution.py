@@ -97,10 +97,12 @@ class Attributor:
         if not people:
             return None
         # Prefer the last person who was a sentence subject in the same or previous sentence
-        # ("Marchand said ... 'X,' he added") over one merely mentioned in an object.
+        # over one named after a preposition or as a possessor ("Marchand spoke of Rigal ...
+        # 'X,' he added").
         recent_sentences = {self.doc[people[-1].token_start].sent.start, self._previous_sentence_start(before_char)}
         subjects = [m for m in people[-3:] if self.doc[m.token_end - 1].dep_ in ("nsubj", "nsubjpass")]
-        if subjects and self.doc[subjects[-1].token_start].sent.start in recent_sentences:
+        last_is_oblique = self.doc[people[-1].token_end - 1].dep_ in ("pobj", "poss")
+        if last_is_oblique and subjects and self.doc[subjects[-1].token_start].sent.start in recent_sentences:
             return subjects[-1].entity_id
         return people[-1].entity_id
 
