@@ -23,8 +23,8 @@ demo: $(STAMP)
 	@$(BIN)/python -c "import json; [print(r['id'], '->', r['stance']['label'], r['stance']['work'], r['stance']['season']) if 'stance' in r else print(r['id'], 'ERROR', r['error']) for r in map(json.loads, open('out.jsonl'))]"
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 
 test: $(STAMP) lint

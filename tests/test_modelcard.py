@@ -117,3 +117,71 @@ def test_subset_of_labels_is_wrong(saved):
     path, _ = saved
     with pytest.raises(ModelError):
         load_model(path, expected_labels=("left",))
+
+
+def test_verified_bytes_are_the_bytes_unpickled(saved, monkeypatch):
+    # the file is read once: swapping it after the check cannot slip other bytes in
+    import joblib
+
+    path, _ = saved
+    seen = []
+    real_load = joblib.load
+
+    def load(source, *args, **kwargs):
+        seen.append(source)
+        return real_load(source, *args, **kwargs)
+
+    monkeypatch.setattr(joblib, "load", load)
+    load_model(path, expected_labels=LABELS)
+    assert len(seen) == 1 and not isinstance(seen[0], (str, type(path)))
+
+
+def test_corrupt_file_with_a_matching_card(tmp_path):
+    path = tmp_path / "garbage.joblib"
+    path.write_bytes(b"this is not a joblib file")
+    path.with_suffix(".json").write_text(json.dumps({"labels": list(LABELS), "sha256": sha256_file(path)}), encoding="utf-8")
+    with pytest.raises(ModelError) as error:
+        load_model(path, expected_labels=LABELS)
+    assert "garbage.joblib" in str(error.value) and "could not load" in str(error.value)
+
+
+def test_card_labels_that_differ_from_the_model_classes(tmp_path, tiny_model):
+    path = tmp_path / "liar.joblib"
+    save_model(tiny_model, path, {"labels": ["up", "down"]})
+    with pytest.raises(ModelError) as error:
+        load_model(path, expected_labels=("up", "down"))
+    assert "liar.joblib" in str(error.value) and "classes" in str(error.value)
+
+
+def test_newer_card_version(saved):
+    path, card = saved
+    card["card_version"] = 99
+    path.with_suffix(".json").write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(ModelError, match="newer"):
+        load_model(path)
+
+
+def test_default_model_is_not_looked_up_in_the_current_folder(tmp_path, monkeypatch):
+    from articlenlp import stance
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "stance.joblib").write_bytes(b"planted")
+    path = stance.default_model_path()
+    assert path.is_absolute()
+    assert tmp_path not in path.parents
+    assert path in (stance.PACKAGE_MODEL, stance.SOURCE_MODEL)
+
+
+def test_default_model_outside_a_checkout_is_only_the_package_one(tmp_path, monkeypatch):
+    # an installed copy without its model must not pick up models/ from a folder near site-packages
+    from articlenlp import stance
+
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "stance.joblib").write_bytes(b"planted")
+    monkeypatch.setattr(stance, "PACKAGE_MODEL", tmp_path / "missing" / "stance.joblib")
+    monkeypatch.setattr(stance, "SOURCE_ROOT", tmp_path)  # no pyproject.toml: not a checkout
+    monkeypatch.setattr(stance, "SOURCE_MODEL", tmp_path / "models" / "stance.joblib")
+    assert stance.default_model_path() == tmp_path / "missing" / "stance.joblib"
+    with pytest.raises(ModelError, match="not found"):
+        load_model(stance.default_model_path())

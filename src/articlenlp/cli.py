@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .modelcard import ModelError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,6 +31,16 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--glob", help="only files matching this pattern, e.g. '*.txt'")
     analyze.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     analyze.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    analyze.add_argument("--batch-size", type=int, default=32, help="articles per spaCy batch and per worker task (default 32)")
+    analyze.add_argument(
+        "--resume", action="store_true", help="keep the records already in -o FILE (checked against OUT.state) and add the rest"
+    )
+    analyze.add_argument("--engine", choices=("local", "dask"), default="local", help="local processes (default) or a Dask cluster")
+    analyze.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: scheduler to use, e.g. tcp://host:8786 (default: a LocalCluster of --jobs workers)",
+    )
     _model_options(analyze)
 
     train = commands.add_parser(
@@ -84,34 +95,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return {"analyze": _analyze, "train": _train, "evaluate": _evaluate, "render": _render, "report": _report}[args.command](args)
-    except (FileNotFoundError, ValueError, OSError) as error:
+    except (FileNotFoundError, ValueError, OSError, ModelError) as error:  # ModelError: any command given an unusable model
         print(f"articlenlp: error: {error}", file=sys.stderr)
         return 2
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from .batch import analyze_paths
-    from .modelcard import ModelError
-    from .pipeline import Analyzer
+    from .batch import run_job
 
-    if args.jobs < 1:
-        raise ValueError("--jobs must be at least 1")
-    for path in args.paths:
-        if not Path(path).exists():
-            raise FileNotFoundError(f"{path}: no such file or folder")
-    try:
-        analyzer = Analyzer(spacy_model=args.spacy_model, model_path=args.model)
-    except ModelError as error:
-        raise ValueError(str(error)) from error
     progress = not args.quiet and sys.stderr.isatty()
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as output:
-            summary = analyze_paths(analyzer, args.paths, output, args.glob, args.jobs, progress)
-    else:
-        summary = analyze_paths(analyzer, args.paths, sys.stdout, args.glob, args.jobs, progress)
+    summary = run_job(
+        args.paths,
+        args.output,
+        pattern=args.glob,
+        jobs=args.jobs,
+        batch_size=args.batch_size,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        resume=args.resume,
+        spacy_model=args.spacy_model,
+        model_path=args.model,
+        progress=progress,
+    )
     if not args.quiet:
         print(summary.line(), file=sys.stderr)
-    return 1 if summary.errors else 0
+    return 1 if summary.failed else 0
 
 
 def _train(args: argparse.Namespace) -> int:

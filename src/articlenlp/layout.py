@@ -8,10 +8,11 @@ sentence (and no entity) crosses a paragraph break or runs out of a headline.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 HEADLINE = "headline"
 BYLINE = "byline"
@@ -141,10 +142,38 @@ def block_at(doc: Doc, char: int) -> Block | None:
     return None
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy rebuilds the string on every access."""
+    cached = doc.user_data.get(_TEXT)
+    if cached is None or cached[0] != len(doc):
+        cached = (len(doc), doc.text)
+        doc.user_data[_TEXT] = cached
+    return str(cached[1])
+
+
+_TEXT = "articlenlp.text"
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence holding ``token``. spaCy's ``Token.sent`` walks every sentence of the Doc
+    on each call; this looks it up in a per-Doc index built once (after parsing)."""
+    doc = token.doc
+    index = doc.user_data.get(_SENTENCE_INDEX)
+    if index is None or index[2] != len(doc):
+        sentences = list(doc.sents)
+        index = ([s.start for s in sentences], sentences, len(doc))
+        doc.user_data[_SENTENCE_INDEX] = index
+    starts, sentences, _ = index
+    return sentences[bisect_right(starts, token.i) - 1]
+
+
+_SENTENCE_INDEX = "articlenlp.sentence_index"
+
+
 def headline(doc: Doc) -> str | None:
     blocks = doc._.blocks
     if blocks and blocks[0].kind == HEADLINE:
-        return str(doc.text[blocks[0].start : blocks[0].end])
+        return text_of(doc)[blocks[0].start : blocks[0].end]
     return None
 
 

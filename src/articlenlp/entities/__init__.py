@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..layout import sentence_of, text_of
 from ..types import Entity
 from .aliases import cluster_names, name_key
 from .characters import character_cue_names, find_plays
@@ -153,7 +154,7 @@ def _translated_titles(doc: Doc, mentions: list[Mention]) -> list[tuple[str, str
     pairs = []
     for mention in [m for m in mentions if m.type == "WORK"]:
         end_char = doc[mention.end - 1].idx + len(doc[mention.end - 1])
-        match = _TRANSLATION.match(doc.text, end_char)
+        match = _TRANSLATION.match(text_of(doc), end_char)
         if not match or any(ch.isdigit() for ch in match.group(1)):
             continue
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
@@ -251,7 +252,7 @@ def _add_name_parts(doc: Doc, mentions: list[Mention], org_suffixes: set[str]) -
         if len({key for key, _ in names}) != 1:
             continue
         type_ = next(iter(names))[1]
-        for match in re.finditer(rf"(?<![\w-]){re.escape(part)}{_HONORIFIC_SUFFIX}(?![\w-])", doc.text):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(part)}{_HONORIFIC_SUFFIX}(?![\w-])", text_of(doc)):
             span = doc.char_span(match.start(), match.end())
             if span is None:
                 continue
@@ -309,7 +310,7 @@ def _link_works(doc: Doc, entities: list[Entity], mentions: list[EntityMention])
     by_id = {e.id: e for e in entities}
     by_sentence: dict[int, set[str]] = defaultdict(set)
     for m in mentions:
-        by_sentence[doc[m.token_start].sent.start].add(m.entity_id)
+        by_sentence[sentence_of(doc[m.token_start]).start].add(m.entity_id)
     for ids in by_sentence.values():
         works = sorted(i for i in ids if by_id[i].type == "WORK")
         for entity_id in ids:

@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..data import load as load_data
-from ..layout import HEADING, HEADLINE, block_at
+from ..layout import HEADING, HEADLINE, block_at, text_of
 from ..quotes.scanner import scan_quotes
 
 # Higher wins when two candidates overlap.
@@ -135,7 +135,10 @@ class Lexicon:
         self.work_cues_after = set(context["work_cues_after"])
         self.weak_work_cues_after = set(context["work_cues_after_weak"])
         self.work_heads_before = set(context["work_heads_before"])
-        self.work_verbs_before = [tuple(p.split()) for p in context["work_verbs_before"]]
+        self.work_verbs_before: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in context["work_verbs_before"]:  # indexed by last word
+            words = tuple(phrase.split())
+            self.work_verbs_before.setdefault(words[-1], []).append(words)
         self.film_words = set(context["work_film_words"])
         self.character_cues = set(context["character_cues"])
         self.function_words = set(context["function_words"])
@@ -427,8 +430,8 @@ _TITLE_INTRO = {
 def _quoted_title_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
     """Titles in quotation marks: title-case words, or introduced as a work, or quoted again."""
     paragraphs = [(b.start, b.end) for b in doc._.blocks or []]
-    quoted = [q for q in scan_quotes(doc.text, paragraphs) if q.paragraphs == 1]
-    texts = [doc.text[q.start : q.end].rstrip(",") for q in quoted]
+    quoted = [q for q in scan_quotes(text_of(doc), paragraphs) if q.paragraphs == 1]
+    texts = [text_of(doc)[q.start : q.end].rstrip(",") for q in quoted]
     for q, inner in zip(quoted, texts, strict=True):
         span = doc.char_span(q.start, q.start + len(inner), alignment_mode="strict")
         if span is None or not inner[:1].isupper() or len(span) > 10 or inner[-1] in ".!?…":
@@ -443,7 +446,7 @@ def _quoted_title_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
 
 
 def _ends_verb_phrase(doc: Doc, token: Token, lexicon: Lexicon) -> bool:
-    for phrase in lexicon.work_verbs_before:
+    for phrase in lexicon.work_verbs_before.get(token.lower_, ()):
         n = len(phrase)
         if token.i + 1 >= n and tuple(t.lower_ for t in doc[token.i - n + 1 : token.i + 1]) == phrase:
             return True
@@ -517,7 +520,7 @@ def _propagate(doc: Doc, kept: list[Mention]) -> list[Mention]:
     for name, model in names.items():
         if len(name) < 2:
             continue
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text_of(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
             if span is not None:
                 extra.append(Mention(span.start, span.end, model.type, "propagated", model.role))
@@ -563,7 +566,7 @@ def _extend_sentence_case_titles(doc: Doc, mentions: list[Mention]) -> list[Ment
             end += 1
             if "\n" in doc[end - 1].whitespace_:
                 break
-        if end > mention.end and doc.text.count(doc[mention.start : end].text) >= 2:
+        if end > mention.end and text_of(doc).count(doc[mention.start : end].text) >= 2:
             mention.end = end
     return resolve_overlaps(mentions)
 
@@ -586,7 +589,7 @@ def _headline_titles(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
     runs = _capitalised_runs([t for t in headline if t.i not in taken])
     for run in sorted(runs, key=len, reverse=True):
         text = " ".join(t.text for t in run)
-        hits = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text[body_start:])]
+        hits = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", text_of(doc)[body_start:])]
         spans = [doc.char_span(body_start + h, body_start + h + len(text), alignment_mode="expand") for h in hits]
         mid_sentence = [span for span in spans if span is not None and len(span) and not span[0].is_sent_start]
         if (len(run) >= 2 and mid_sentence) or len(mid_sentence) >= 2:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..data import load as load_data
-from ..layout import BYLINE, HEADING, block_at
+from ..layout import BYLINE, HEADING, block_at, sentence_of, text_of
 from .mentions import Lexicon, Mention
 
 
@@ -135,7 +135,7 @@ def _role_from_layout(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | N
     block = block_at(doc, doc[mention.start].idx)
     if block is None:
         return None
-    before = doc.text[block.start : doc[mention.start].idx].strip().lower()
+    before = text_of(doc)[block.start : doc[mention.start].idx].strip().lower()
     if block.kind == BYLINE and before in (
         "by",
         "written by",
@@ -146,7 +146,7 @@ def _role_from_layout(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | N
         "about the author:",
     ):
         return "journalist"
-    after = doc.text[doc[mention.end - 1].idx + len(doc[mention.end - 1]) : block.end]
+    after = text_of(doc)[doc[mention.end - 1].idx + len(doc[mention.end - 1]) : block.end]
     if block.kind == HEADING and not before and after.lstrip().startswith(("in ", "as ", "and ")):
         return "actor"
     return None
@@ -193,7 +193,7 @@ def work_role(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> str:
     """'film' when the title's sentences speak of films, else 'series'."""
     film = series = 0
     for mention in mentions:
-        sentence = doc[mention.start].sent
+        sentence = sentence_of(doc[mention.start])
         words = {t.lower_ for t in sentence}
         film += len(words & lexicon.film_words)
         series += len(words & {"series", "season", "seasons", "episode", "episodes", "show", "drama", "renewed", "sitcom", "miniseries"})

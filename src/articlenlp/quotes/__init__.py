@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..layout import sentence_of, text_of
 from ..types import Quote
 from .attribution import AttributionCues, Attributor, Speaker
 from .scanner import QuoteSpan, scan_quotes
@@ -30,7 +31,7 @@ class QuoteExtractor:
         self.cues = AttributionCues()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         paragraphs = [(b.start, b.end) for b in doc._.blocks]
         spans = [s for s in scan_quotes(text, paragraphs) if self._is_quotation(doc, s)]
         attributor = Attributor(doc, self.cues, [(s.open_mark, s.close_mark + 1) for s in spans])
@@ -49,13 +50,13 @@ class QuoteExtractor:
         """Not scare quotes, titles or nicknames."""
         if _is_title(doc, span):
             return False
-        words = doc.text[span.start : span.end].split()
-        if len(words) > 3 or doc.text[span.end - 1] in _SENTENCE_END + ",":
+        words = text_of(doc)[span.start : span.end].split()
+        if len(words) > 3 or text_of(doc)[span.end - 1] in _SENTENCE_END + ",":
             return True
         if all(w[:1].isupper() or not w[:1].isalpha() for w in words) and not _has_reporting_cue(doc, span, self.cues):
             return False
-        before = doc.text[max(0, span.open_mark - 2) : span.open_mark].strip()
-        after = doc.text[span.close_mark + 1 : span.close_mark + 3].strip()
+        before = text_of(doc)[max(0, span.open_mark - 2) : span.open_mark].strip()
+        after = text_of(doc)[span.close_mark + 1 : span.close_mark + 3].strip()
         if before[-1:].isalpha() and after[:1].isupper():
             return False  # nickname between given name and surname
         return _has_reporting_cue(doc, span, self.cues)
@@ -65,7 +66,7 @@ class QuoteExtractor:
         window = (paragraphs[first][0], paragraphs[last][1])
         speaker = attributor.speaker_in(window[0], window[1], near=span.open_mark, near_end=span.close_mark) if kind != "block" else None
         intro = paragraphs[first - 1] if first > 0 else None
-        introduces = intro is not None and doc.text[intro[0] : intro[1]].rstrip().endswith(":")
+        introduces = intro is not None and text_of(doc)[intro[0] : intro[1]].rstrip().endswith(":")
         if kind == "block" or speaker is None:
             speaker = attributor.self_introduced(span.start, span.end) or speaker
         if speaker is None and introduces and intro:
@@ -82,8 +83,9 @@ class QuoteExtractor:
 
 def _is_title(doc: Doc, span: QuoteSpan) -> bool:
     """The quoted words are a title the entity component recognised."""
-    inner = doc.text[span.start : span.end].rstrip(",. ")
-    works = [m for m in doc._.entity_mentions or [] if m.entity_id in _work_ids(doc)]
+    inner = text_of(doc)[span.start : span.end].rstrip(",. ")
+    work_ids = _work_ids(doc)
+    works = [m for m in doc._.entity_mentions or [] if m.entity_id in work_ids]
     return any(m.start == span.start and m.end == span.start + len(inner) for m in works)
 
 
@@ -95,7 +97,7 @@ def _has_reporting_cue(doc: Doc, span: QuoteSpan, cues: AttributionCues) -> bool
     sentence = doc.char_span(span.open_mark, span.close_mark + 1, alignment_mode="expand")
     if sentence is None:
         return False
-    sent = sentence[0].sent
+    sent = sentence_of(sentence[0])
     for token in sent:
         if span.open_mark <= token.idx <= span.close_mark:
             continue

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from ..data import load as load_data
+from ..layout import sentence_of, text_of
 from ..types import Entity
 
 if TYPE_CHECKING:  # entities imports the quote scanner; avoid the cycle at run time
@@ -99,19 +100,19 @@ class Attributor:
         # Prefer the last person who was a sentence subject in the same or previous sentence
         # over one named after a preposition or as a possessor ("Marchand spoke of Rigal ...
         # 'X,' he added").
-        recent_sentences = {self.doc[people[-1].token_start].sent.start, self._previous_sentence_start(before_char)}
+        recent_sentences = {sentence_of(self.doc[people[-1].token_start]).start, self._previous_sentence_start(before_char)}
         subjects = [m for m in people[-3:] if self.doc[m.token_end - 1].dep_ in ("nsubj", "nsubjpass")]
         last_is_oblique = self.doc[people[-1].token_end - 1].dep_ in ("pobj", "poss")
-        if last_is_oblique and subjects and self.doc[subjects[-1].token_start].sent.start in recent_sentences:
+        if last_is_oblique and subjects and sentence_of(self.doc[subjects[-1].token_start]).start in recent_sentences:
             return subjects[-1].entity_id
         return people[-1].entity_id
 
     def _previous_sentence_start(self, char: int) -> int:
-        span = self.doc.char_span(char, min(char + 1, len(self.doc.text)), alignment_mode="expand")
+        span = self.doc.char_span(char, min(char + 1, len(text_of(self.doc))), alignment_mode="expand")
         if span is None or not len(span):
             return -1
-        sentence = span[0].sent
-        return self.doc[sentence.start - 1].sent.start if sentence.start > 0 else -1
+        sentence = sentence_of(span[0])
+        return sentence_of(self.doc[sentence.start - 1]).start if sentence.start > 0 else -1
 
     def _previous_speaker_entity(self, before_char: int) -> str | None:
         """The nearest person or organisation named before (a statement's issuer)."""
@@ -163,7 +164,7 @@ class Attributor:
 
         def rank(candidate: tuple[Token, Token]) -> tuple[bool, int]:
             verb = candidate[0]
-            other_sentence = verb.sent.start_char not in quote_sentences
+            other_sentence = sentence_of(verb).start_char not in quote_sentences
             return other_sentence, min(abs(verb.idx - near), abs(verb.idx - near_end))
 
         for _, subject in sorted(candidates, key=rank):
@@ -174,7 +175,7 @@ class Attributor:
 
     def _sentence_subject(self, verb: Token) -> Token | None:
         """When the parse gives a reporting verb no subject, the first name of its sentence before it."""
-        sentence = verb.sent
+        sentence = sentence_of(verb)
         for m in self.mentions:
             if sentence.start <= m.token_start < verb.i and self.entities[m.entity_id].type in ("PERSON", "ORG"):
                 if not self._in_quote_char(m.start):
@@ -182,8 +183,8 @@ class Attributor:
         return None
 
     def _sentence_start(self, char: int) -> int:
-        span = self.doc.char_span(char, min(char + 1, len(self.doc.text)), alignment_mode="expand")
-        return span[0].sent.start_char if span is not None and len(span) else -1
+        span = self.doc.char_span(char, min(char + 1, len(text_of(self.doc))), alignment_mode="expand")
+        return sentence_of(span[0]).start_char if span is not None and len(span) else -1
 
     def _speaks(self, head: Token) -> bool:
         """Whether a subject without an entity can be a speaker ('a spokesperson', 'fans')."""

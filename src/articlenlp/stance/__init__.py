@@ -12,7 +12,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..layout import HEADLINE
+from ..layout import HEADLINE, text_of
 from ..modelcard import load_model
 from ..types import STANCE_LABELS, Entity, Stance
 from ..types import Span as TextSpan
@@ -20,12 +20,23 @@ from .model import predict_scores, season_from, sentence_support
 
 MAX_EVIDENCE = 3
 PACKAGE_MODEL = Path(__file__).resolve().parent.parent / "models" / "stance.joblib"
-SOURCE_MODEL = Path(__file__).resolve().parents[3] / "models" / "stance.joblib"
+SOURCE_ROOT = Path(__file__).resolve().parents[3]
+SOURCE_MODEL = SOURCE_ROOT / "models" / "stance.joblib"
 
 
 def default_model_path() -> Path:
-    """The shipped model: inside the installed package, else in the source checkout."""
-    return PACKAGE_MODEL if PACKAGE_MODEL.is_file() else SOURCE_MODEL
+    """The shipped model: inside the installed package, else in the source checkout.
+
+    Both paths are fixed relative to this file, never to the current directory. The
+    checkout's ``models/`` is used only when this file really sits in a checkout
+    (``src/articlenlp`` under a folder with ``pyproject.toml``), so an installed copy
+    never picks up ``models/`` from a folder next to its site-packages.
+    """
+    if PACKAGE_MODEL.is_file():
+        return PACKAGE_MODEL
+    if Path(__file__).resolve().parents[2].name == "src" and (SOURCE_ROOT / "pyproject.toml").is_file():
+        return SOURCE_MODEL
+    return PACKAGE_MODEL  # missing: loading it fails with a ModelError naming it
 
 
 @Language.factory("articlenlp_stance", default_config={"model_path": None})
@@ -41,7 +52,7 @@ class StanceClassifier:
         self.model_path = model_path
 
     def __call__(self, doc: Doc) -> Doc:
-        scores = predict_scores(self.model, doc.text)
+        scores = predict_scores(self.model, text_of(doc))
         label = max(scores, key=lambda k: scores[k])
         sentences = [s for s in doc.sents if s.text.strip()]
         evidence = self._evidence(sentences, label)
@@ -74,7 +85,7 @@ def _text_span(sentence: Span) -> TextSpan:
     text = sentence.text
     start = sentence.start_char + len(text) - len(text.lstrip())
     end = sentence.end_char - (len(text) - len(text.rstrip()))
-    return TextSpan(sentence.doc.text[start:end], start, end)
+    return TextSpan(text_of(sentence.doc)[start:end], start, end)
 
 
 def _main_work(doc: Doc, key_sentences: list[Span]) -> Entity | None:
