@@ -16,7 +16,6 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from ..types import STANCE_LABELS
 from .features import CueFeatures, classifier_text
 
 _ORDINALS = {
@@ -128,9 +127,3 @@ _FINAL_NUMBERED = re.compile(
 def _number(token: str) -> int:
     token = token.lower()
     return _ORDINALS[token] if token in _ORDINALS else int(token)
-
-
-def check_labels(labels: list[str]) -> None:
-    unknown = set(labels) - set(STANCE_LABELS)
-    if unknown:
-        raise ValueError(f"unknown stance labels {sorted(unknown)}; expected {list(STANCE_LABELS)}")
