@@ -127,7 +127,11 @@ class Attributor:
         return found[-1].entity_id if found else None
 
     def previous_org(self, before_char: int, role: str | None = None) -> str | None:
-        orgs = [m for m in self.mentions if m.end <= before_char and self.entities[m.entity_id].type == "ORG"]
+        orgs = [
+            m
+            for m in self.mentions
+            if m.end <= before_char and self.entities[m.entity_id].type == "ORG" and not self._is_publisher(self.entities[m.entity_id])
+        ]
         if role:
             orgs = [m for m in orgs if role in self.entities[m.entity_id].roles]
         return orgs[-1].entity_id if orgs else None
@@ -217,9 +221,25 @@ class Attributor:
             return Speaker(entity_id, self._name(entity_id))
         return Speaker(self._generic_referent(phrase), _clean_phrase(phrase.text))
 
+    def _author_of_previous_statement(self, pronoun: Token) -> Speaker | None:
+        """'X published a long post on Facebook. It read:': "it" is the post, spoken by X."""
+        sentence = sentence_of(pronoun)
+        if sentence.start == 0:
+            return None
+        previous = sentence_of(self.doc[sentence.start - 1])
+        for token in previous:
+            if token.lemma_.lower() in self.cues.statements and token.head.pos_ in ("VERB", "AUX"):
+                subject = _subject_of(token.head, self.inside_quote)
+                if subject is not None and subject.lower_ not in _PRONOUNS:
+                    return self.resolve_phrase(subject)
+        return None
+
     def _pronoun(self, head: Token) -> Speaker:
         lower = head.lower_
         if lower in ("it", "its"):
+            author = self._author_of_previous_statement(head)
+            if author is not None:
+                return author
             entity_id = self.previous_org(head.idx)
         else:
             entity_id = self.previous_person(head.idx)
