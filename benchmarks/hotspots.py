@@ -150,7 +150,7 @@ def text_accesses(nlp: Any, texts: list[str]) -> list[tuple[str, int]]:
     for _ in nlp.pipe(texts):
         pass
     profile.disable()
-    stats: Any = pstats.Stats(profile).stats
+    stats: Any = pstats.Stats(profile).stats  # type: ignore[attr-defined]
     lines = _text_property_lines()
     callers: dict[str, int] = defaultdict(int)
     for (filename, line, function), (_, _, _, _, who) in stats.items():
