@@ -7,16 +7,18 @@ model card) once, and sets ``doc._.stance`` (a :class:`~articlenlp.types.Stance`
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from ..layout import HEADLINE, text_of
 from ..modelcard import load_model
 from ..types import STANCE_LABELS, Entity, Stance
 from ..types import Span as TextSpan
-from .model import predict_scores, season_from, sentence_support
+from .model import predict_batch_scores, predict_scores, season_from, sentence_support
 
 MAX_EVIDENCE = 3
 PACKAGE_MODEL = Path(__file__).resolve().parent.parent / "models" / "stance.joblib"
@@ -52,7 +54,17 @@ class StanceClassifier:
         self.model_path = model_path
 
     def __call__(self, doc: Doc) -> Doc:
-        scores = predict_scores(self.model, text_of(doc))
+        self._set_stance(doc, predict_scores(self.model, text_of(doc)))
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        """Classify a batch of articles with one call to the model (spaCy uses this in nlp.pipe)."""
+        for batch in minibatch(docs, size=batch_size):
+            for doc, scores in zip(batch, predict_batch_scores(self.model, [text_of(d) for d in batch]), strict=True):
+                self._set_stance(doc, scores)
+                yield doc
+
+    def _set_stance(self, doc: Doc, scores: dict[str, float]) -> None:
         label = max(scores, key=lambda k: scores[k])
         sentences = [s for s in doc.sents if s.text.strip()]
         evidence = self._evidence(sentences, label)
@@ -68,7 +80,6 @@ class StanceClassifier:
             season=season,
             evidence=[_text_span(s) for s in evidence],
         )
-        return doc
 
     def _evidence(self, sentences: list[Span], label: str) -> list[Span]:
         support = sentence_support(self.model, [s.text for s in sentences], label)

@@ -73,8 +73,13 @@ def build_pipeline(seed: int = 0, cue_features: bool = True, C: float = 10.0) ->
 
 
 def predict_scores(model: Pipeline, text: str) -> dict[str, float]:
-    probabilities = model.predict_proba([text])[0]
-    return {str(label): float(p) for label, p in zip(model.classes_, probabilities, strict=False)}
+    return predict_batch_scores(model, [text])[0]
+
+
+def predict_batch_scores(model: Pipeline, texts: list[str]) -> list[dict[str, float]]:
+    """Class probabilities per text, one model call for the whole batch."""
+    probabilities = model.predict_proba(texts)
+    return [{str(label): float(p) for label, p in zip(model.classes_, row, strict=True)} for row in probabilities]
 
 
 def sentence_support(model: Pipeline, sentences: list[str], label: str) -> np.ndarray:
