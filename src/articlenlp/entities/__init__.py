@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..layout import sentence_of, text_of
 from ..types import Entity
-from .aliases import cluster_names, name_key
+from .aliases import cluster_names, contains_run, name_key
 from .characters import character_cue_names, find_plays
 from .mentions import Lexicon, Mention, find_mentions, resolve_overlaps
 from .roles import RoleLexicon, org_role, person_roles, work_role
@@ -204,7 +204,7 @@ def _propagate_characters(doc: Doc, mentions: list[Mention], keys: set[tuple[str
             if m.type == "PERSON"
             and m is not mention
             and len(name_key(doc[m.start : m.end].text)) > len(key)
-            and _contains(name_key(doc[m.start : m.end].text), key)
+            and contains_run(name_key(doc[m.start : m.end].text), key)
         ]
         if len(holders) == 1 and not person_full:
             mention.type = "CHARACTER"
@@ -276,10 +276,6 @@ def _retype_people_named_as_orgs(doc: Doc, mentions: list[Mention]) -> None:
 
 
 _GENERIC_WORDS = {"the", "and", "season", "series", "netflix", "director", "star"}
-
-
-def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    return any(full[i : i + len(part)] == part for i in range(len(full) - len(part) + 1))
 
 
 def _entity_for_tokens(mentions: list[EntityMention], start: int, end: int) -> str | None:

@@ -48,7 +48,7 @@ def strip_possessive(name: str) -> str:
     return _POSSESSIVE.sub("", name.strip())
 
 
-def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+def contains_run(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
     n = len(part)
     return 0 < n < len(full) and any(full[i : i + n] == part for i in range(len(full) - n + 1))
 
@@ -131,7 +131,7 @@ def _find_cluster(clusters: list[Cluster], key: tuple[str, ...], type_: str) -> 
         return partial[0] if len(partial) == 1 else None
     if _family(type_) != "PERSONLIKE" and type_ != "WORK":
         return None
-    partial = [c for c in same if _contains(c.key, key)]
+    partial = [c for c in same if contains_run(c.key, key)]
     if type_ == "WORK":
         partial = [c for c in partial if _is_title_part(c.key, key)]
     return partial[0] if len(partial) == 1 else None

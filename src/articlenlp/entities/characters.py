@@ -56,54 +56,12 @@ def find_plays(doc: Doc, mentions: list[Mention], titles: set[tuple[str, ...]]) 
     for mention in mentions:
         if mention.type != "PERSON" and not (mention.type in ("ORG", "WORK") and mention.source == "ner"):
             continue
-        for character in _characters_after(doc, mention, taken, titles) + _characters_before(doc, mention, taken):
+        for character in _characters_after(doc, mention, taken, titles) + _characters_before(doc, mention, taken, titles):
             links.append(PlaysLink(mention, character))
     return links
 
 
 _AS_WINDOW = 12
-_TITLE_WORDS = {
-    "Commander",
-    "Captain",
-    "Detective",
-    "Inspector",
-    "Sergeant",
-    "Constable",
-    "Dr",
-    "Doctor",
-    "Lady",
-    "Lord",
-    "Sir",
-    "Dame",
-    "Professor",
-    "Officer",
-    "Agent",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Miss",
-    "Father",
-    "Sister",
-    "Queen",
-    "King",
-    "Prince",
-    "Princess",
-    "Judge",
-    "Chief",
-    "Senator",
-    "Mayor",
-    "General",
-    "Colonel",
-    "Lieutenant",
-    "Major",
-    "Doña",
-    "Don",
-    "Señor",
-    "Señora",
-    "DS",
-    "DI",
-    "DCI",
-}
 
 
 def _characters_after(doc: Doc, actor: Mention, taken: dict[int, Mention], titles: set[tuple[str, ...]]) -> list[tuple[int, int]]:
@@ -115,7 +73,7 @@ def _characters_after(doc: Doc, actor: Mention, taken: dict[int, Mention], title
         if actor.type != "PERSON":
             return []
         run = _name_run(doc, i + 1, taken)  # "X's co-star Y" has a description first: not a character
-        return [run] if run and not _is_person(taken, run) else []
+        return [run] if run else []
     if doc[i].text == ",":
         i += 1
     for j in range(i, min(i + _AS_WINDOW, len(doc))):
@@ -172,34 +130,28 @@ def _skip_determiner(doc: Doc, i: int) -> int:
     return i
 
 
-def _characters_before(doc: Doc, actor: Mention, taken: dict[int, Mention]) -> list[tuple[int, int]]:
+def _characters_before(doc: Doc, actor: Mention, taken: dict[int, Mention], titles: set[tuple[str, ...]]) -> list[tuple[int, int]]:
     """'Y (X)' and 'Y, played by X'."""
     start = actor.start
     if start >= 1 and doc[start - 1].text == "(" and actor.end < len(doc) and doc[actor.end].text == ")":
-        run = _run_ending_at(doc, start - 1, taken)
+        run = _run_ending_at(doc, start - 1, taken, titles)
         return [run] if run else []
     if start >= 3 and doc[start - 1].lower_ == "by" and doc[start - 2].lower_ in _PLAYED_BY and doc[start - 3].text == ",":
-        run = _run_ending_at(doc, start - 3, taken)
+        run = _run_ending_at(doc, start - 3, taken, titles)
         return [run] if run else []
     return []
 
 
-def _run_ending_at(doc: Doc, end: int, taken: dict[int, Mention]) -> tuple[int, int] | None:
+def _run_ending_at(doc: Doc, end: int, taken: dict[int, Mention], titles: set[tuple[str, ...]]) -> tuple[int, int] | None:
     mention = taken.get(end - 1)
     if mention is not None:
         return (mention.start, mention.end) if mention.type in ("PERSON", "CHARACTER") else None
     start = end
     while start > 0 and end - start < 5 and (is_capitalised(doc[start - 1]) and doc[start - 1].is_alpha or doc[start - 1].text == "-"):
         start -= 1
-    while start < end - 1 and doc[start].text in _TITLE_WORDS:
+    while start < end - 1 and (doc[start].text,) in titles:  # 'Commander Ilse Varga (X)'
         start += 1
     return _name_run(doc, start, taken) if start < end else None
-
-
-def _is_person(taken: dict[int, Mention], run: tuple[int, int]) -> bool:
-    """'Lee's co-star Park' is not a character; a name NER marked PERSON after X's may be."""
-    mention = taken.get(run[0])
-    return mention is not None and mention.type == "PERSON" and mention.source == "lexicon"
 
 
 def character_cue_names(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]:
