@@ -52,7 +52,7 @@ TIMED = [
     ("articlenlp.claims", "ClaimLabeller._is_claim"),
     ("articlenlp.claims", "CueRules.cues"),
     ("articlenlp.layout", "block_at"),
-    ("articlenlp.stance", "predict_scores"),
+    ("articlenlp.stance", "predict_batch_scores"),
     ("articlenlp.stance", "sentence_support"),
     ("articlenlp.stance", "_main_work"),
 ]

@@ -37,7 +37,10 @@ class CueRules:
         self.main_verbs: dict[str, str] = data["main_clause_verbs"]
         self.reporting = set(data["reported_speech_verbs"])
         self.phrases = {tuple(p.split()): s for p, s in data["phrases"].items()}
-        self.blockers = [tuple(p.split()) for p in data["not_speculation"]]
+        self.blockers: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in data["not_speculation"]:
+            words = tuple(phrase.split())
+            self.blockers.setdefault(words[0], []).append(words)
         self.max_phrase = max(len(p) for p in self.phrases)
 
     def cues(self, tokens: list[Token]) -> list[tuple[str, str]]:
@@ -105,11 +108,10 @@ class CueRules:
 
     def _blocked_positions(self, lowers: list[str]) -> set[int]:
         blocked: set[int] = set()
-        for phrase in self.blockers:
-            n = len(phrase)
-            for i in range(len(lowers) - n + 1):
-                if tuple(lowers[i : i + n]) == phrase:
-                    blocked |= set(range(i, i + n))
+        for i, lower in enumerate(lowers):
+            for phrase in self.blockers.get(lower, ()):
+                if tuple(lowers[i : i + len(phrase)]) == phrase:
+                    blocked |= set(range(i, i + len(phrase)))
         return blocked
 
 
@@ -144,6 +146,7 @@ class ClaimLabeller:
         return quoted <= 0.5 * len(sentence.text)
 
     def _label(self, sentence: Span, quotes: list[tuple[int, int]]) -> Claim:
+        quotes = [(start, end) for start, end in quotes if start < sentence.end_char and sentence.start_char < end]
         tokens = [t for t in sentence if not any(start <= t.idx < end for start, end in quotes)]
         cues = self.rules.cues(tokens)
         start, end = _trimmed(sentence)

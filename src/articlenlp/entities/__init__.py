@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..layout import sentence_of, text_of
 from ..types import Entity
-from .aliases import cluster_names, contains_run, name_key
+from .aliases import cluster_names, contains_run, name_key, occurrences
 from .characters import character_cue_names, find_plays
 from .mentions import Lexicon, Mention, find_mentions, resolve_overlaps
 from .roles import RoleLexicon, org_role, person_roles, work_role
@@ -193,19 +193,15 @@ def _char_span(doc: Doc, mention: Mention) -> tuple[int, int]:
 
 def _propagate_characters(doc: Doc, mentions: list[Mention], keys: set[tuple[str, ...]]) -> list[Mention]:
     """A character's given name alone ('Yeo-jeong') is the character too."""
-    for mention in mentions:
+    mention_keys = [name_key(doc[m.start : m.end].text) for m in mentions]
+    for mention, key in zip(mentions, mention_keys, strict=True):
         if mention.type not in ("PERSON", "ORG") or (mention.type == "ORG" and mention.source == "lexicon"):
             continue
-        key = name_key(doc[mention.start : mention.end].text)
-        holders = [k for k in keys if len(key) < len(k) and any(k[i : i + len(key)] == key for i in range(len(k)))]
-        person_full = [
-            m
-            for m in mentions
-            if m.type == "PERSON"
-            and m is not mention
-            and len(name_key(doc[m.start : m.end].text)) > len(key)
-            and contains_run(name_key(doc[m.start : m.end].text), key)
-        ]
+        holders = [k for k in keys if len(key) < len(k) and contains_run(k, key)]
+        person_full = any(
+            m.type == "PERSON" and m is not mention and len(other) > len(key) and contains_run(other, key)
+            for m, other in zip(mentions, mention_keys, strict=True)
+        )
         if len(holders) == 1 and not person_full:
             mention.type = "CHARACTER"
     return mentions
@@ -222,7 +218,7 @@ def _name_parts(span_text: str) -> list[str]:
     return [words[0], words[-1]]
 
 
-_HONORIFIC_SUFFIX = r"(?:-(?:san|sama|sensei|kun|chan|ssi|nim|senpai))?"
+_HONORIFIC_SUFFIX = re.compile(r"-(?:san|sama|sensei|kun|chan|ssi|nim|senpai)")
 
 
 def _add_name_parts(doc: Doc, mentions: list[Mention], org_suffixes: set[str]) -> list[Mention]:
@@ -252,8 +248,8 @@ def _add_name_parts(doc: Doc, mentions: list[Mention], org_suffixes: set[str]) -
         if len({key for key, _ in names}) != 1:
             continue
         type_ = next(iter(names))[1]
-        for match in re.finditer(rf"(?<![\w-]){re.escape(part)}{_HONORIFIC_SUFFIX}(?![\w-])", text_of(doc)):
-            span = doc.char_span(match.start(), match.end())
+        for start, end in occurrences(text_of(doc), part, _HONORIFIC_SUFFIX):
+            span = doc.char_span(start, end)
             if span is None:
                 continue
             existing = by_start.get(span.start)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..data import load as load_data
 
@@ -25,6 +27,7 @@ _ORG_SUFFIXES = {w.lower() for w in _CONTEXT["org_suffixes"]} | {w.lower() for w
 _TITLES = {t.lower().rstrip(".") for t in _CONTEXT["character_titles"]} | {w.lower() for w in _CONTEXT["name_title_roles"]}
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> tuple[str, ...]:
     """The comparison form of a name: lowercase tokens, no hyphens or possessive."""
     name = _POSSESSIVE.sub("", name.strip())
@@ -140,3 +143,34 @@ def _find_cluster(clusters: list[Cluster], key: tuple[str, ...], type_: str) -> 
 def _is_title_part(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
     """'Rings of Power' in 'Lord of the Rings: The Rings of Power' (a subtitle)."""
     return len(part) >= 2 and full[-len(part) :] == part
+
+
+def occurrences(text: str, name: str, suffix: re.Pattern[str] | None = None) -> Iterator[tuple[int, int]]:
+    """Character spans of ``name`` as a whole word in ``text`` (not inside a longer word or
+    hyphenated compound), extended by an optional ``suffix`` ('-san') that follows it.
+
+    The same matches as a ``(?<![\\w-])name(?:suffix)?(?![\\w-])`` regex, without compiling
+    one regex per name.
+    """
+    start = text.find(name)
+    while start != -1:
+        end = start + len(name)
+        if not (start and _word_char(text[start - 1])):
+            extended = suffix.match(text, end) if suffix else None
+            if extended and not _word_char_at(text, extended.end()):
+                yield start, extended.end()
+                start = text.find(name, extended.end())
+                continue
+            if not _word_char_at(text, end):
+                yield start, end
+                start = text.find(name, end)
+                continue
+        start = text.find(name, start + 1)
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "_-"
+
+
+def _word_char_at(text: str, i: int) -> bool:
+    return i < len(text) and _word_char(text[i])

@@ -9,6 +9,7 @@ and records X -> Y in ``plays``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -49,7 +50,7 @@ def _name_run(doc: Doc, start: int, taken: dict[int, Mention]) -> tuple[int, int
     return (start, end) if end > start else None
 
 
-def find_plays(doc: Doc, mentions: list[Mention], titles: set[tuple[str, ...]]) -> list[PlaysLink]:
+def find_plays(doc: Doc, mentions: list[Mention], titles: frozenset[tuple[str, ...]]) -> list[PlaysLink]:
     """Actor -> character links found by the patterns in this module's docstring."""
     taken = {i: m for m in mentions for i in range(m.start, m.end)}
     links = []
@@ -64,7 +65,7 @@ def find_plays(doc: Doc, mentions: list[Mention], titles: set[tuple[str, ...]]) 
 _AS_WINDOW = 12
 
 
-def _characters_after(doc: Doc, actor: Mention, taken: dict[int, Mention], titles: set[tuple[str, ...]]) -> list[tuple[int, int]]:
+def _characters_after(doc: Doc, actor: Mention, taken: dict[int, Mention], titles: frozenset[tuple[str, ...]]) -> list[tuple[int, int]]:
     """'X plays Y', 'X's Y', 'X, who portrays Y', 'X returns as Y', 'X reprises her role as Y'."""
     i = actor.end
     if i >= len(doc):
@@ -91,7 +92,7 @@ def _characters_after(doc: Doc, actor: Mention, taken: dict[int, Mention], title
     return []
 
 
-def _skip_titles(doc: Doc, i: int, titles: set[tuple[str, ...]]) -> int:
+def _skip_titles(doc: Doc, i: int, titles: frozenset[tuple[str, ...]]) -> int:
     """Past honorifics and descriptions before a character's name.
 
     'DS', 'Lady', 'the smuggler', 'would-be boxer', 'her Danish-American son-in-law',
@@ -102,7 +103,9 @@ def _skip_titles(doc: Doc, i: int, titles: set[tuple[str, ...]]) -> int:
         if i >= len(doc):
             return i
         token = doc[i]
-        matched = next((len(t) for t in sorted(titles, key=len, reverse=True) if tuple(x.text for x in doc[i : i + len(t)]) == t), 0)
+        matched = next(
+            (len(t) for t in _longest_first(titles) if t[0] == token.text and tuple(x.text for x in doc[i : i + len(t)]) == t), 0
+        )
         if matched:
             i += matched
         elif (
@@ -122,6 +125,11 @@ def _skip_titles(doc: Doc, i: int, titles: set[tuple[str, ...]]) -> int:
 _MAX_DESCRIPTION = 7
 
 
+@lru_cache(maxsize=8)
+def _longest_first(titles: frozenset[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    return sorted(titles, key=len, reverse=True)
+
+
 def _skip_determiner(doc: Doc, i: int) -> int:
     if i < len(doc) and doc[i].lower_ in ("the", "a") and i + 1 < len(doc) and doc[i + 1].lower_ in _CHARACTER_NOUNS:
         i += 2
@@ -130,7 +138,7 @@ def _skip_determiner(doc: Doc, i: int) -> int:
     return i
 
 
-def _characters_before(doc: Doc, actor: Mention, taken: dict[int, Mention], titles: set[tuple[str, ...]]) -> list[tuple[int, int]]:
+def _characters_before(doc: Doc, actor: Mention, taken: dict[int, Mention], titles: frozenset[tuple[str, ...]]) -> list[tuple[int, int]]:
     """'Y (X)' and 'Y, played by X'."""
     start = actor.start
     if start >= 1 and doc[start - 1].text == "(" and actor.end < len(doc) and doc[actor.end].text == ")":
@@ -142,7 +150,7 @@ def _characters_before(doc: Doc, actor: Mention, taken: dict[int, Mention], titl
     return []
 
 
-def _run_ending_at(doc: Doc, end: int, taken: dict[int, Mention], titles: set[tuple[str, ...]]) -> tuple[int, int] | None:
+def _run_ending_at(doc: Doc, end: int, taken: dict[int, Mention], titles: frozenset[tuple[str, ...]]) -> tuple[int, int] | None:
     mention = taken.get(end - 1)
     if mention is not None:
         return (mention.start, mention.end) if mention.type in ("PERSON", "CHARACTER") else None

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..data import load as load_data
 from ..layout import HEADING, HEADLINE, block_at, text_of
 from ..quotes.scanner import scan_quotes
+from .aliases import occurrences
 
 # Higher wins when two candidates overlap.
 PRIORITY = {"pattern": 4, "lexicon": 3, "ner": 2, "shape": 1, "propagated": 0}
@@ -142,7 +143,7 @@ class Lexicon:
         self.film_words = set(context["work_film_words"])
         self.character_cues = set(context["character_cues"])
         self.function_words = set(context["function_words"])
-        self.character_titles = {tuple(t.split()) for t in context["character_titles"]}
+        self.character_titles = frozenset(tuple(t.split()) for t in context["character_titles"])
         self.org_extensions = set(context["org_name_extensions"])
         self.fate_verbs = set(context["work_fate_verbs"])
         self.org_prefixes = set(context["org_prefixes"])
@@ -363,10 +364,12 @@ def _strip_season_suffix(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention]) -> Iterator[Mention]:
     """Titles recognised from their context: 'X Season 2', 'Netflix's X', 'the series X'."""
+    lowers = [t.lower_ for t in doc]
     for token in doc:
+        lower = lowers[token.i]
         # "X Season 2", "X season", "X's second season", "X star", "X finale"
-        weak_cue = token.lower_ in lexicon.weak_work_cues_after
-        if (token.lower_ in lexicon.work_cues_after or weak_cue) and token.i > 0 and token.pos_ != "VERB":
+        weak_cue = lower in lexicon.weak_work_cues_after
+        if (lower in lexicon.work_cues_after or weak_cue) and token.i > 0 and token.pos_ != "VERB":
             end = token.i
             while end > 0 and doc[end - 1].lower_ in _SEASON_MODIFIERS:
                 end -= 1
@@ -378,8 +381,8 @@ def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention]) -> 
                 if end - start >= 1 and (not weak_cue or weak_ok) and _plausible_title(doc, start, end, lexicon):
                     yield Mention(start, end, "WORK", "pattern")
         # "the series X", "the Netflix drama X", "starring in X"
-        in_role_phrase = token.i > 0 and doc[token.i - 1].lower_ == "of"
-        if (token.lower_ in lexicon.work_heads_before and not in_role_phrase) or _ends_verb_phrase(doc, token, lexicon):
+        in_role_phrase = token.i > 0 and lowers[token.i - 1] == "of"
+        if (lower in lexicon.work_heads_before and not in_role_phrase) or _ends_verb_phrase(lowers, token.i, lexicon):
             start = token.i + 1
             if start < len(doc) and doc[start].text in ("“", '"', "‘"):
                 continue
@@ -445,10 +448,10 @@ def _quoted_title_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
             yield Mention(span.start, span.end, "WORK", "pattern")
 
 
-def _ends_verb_phrase(doc: Doc, token: Token, lexicon: Lexicon) -> bool:
-    for phrase in lexicon.work_verbs_before.get(token.lower_, ()):
+def _ends_verb_phrase(lowers: list[str], i: int, lexicon: Lexicon) -> bool:
+    for phrase in lexicon.work_verbs_before.get(lowers[i], ()):
         n = len(phrase)
-        if token.i + 1 >= n and tuple(t.lower_ for t in doc[token.i - n + 1 : token.i + 1]) == phrase:
+        if i + 1 >= n and tuple(lowers[i - n + 1 : i + 1]) == phrase:
             return True
     return False
 
@@ -520,8 +523,8 @@ def _propagate(doc: Doc, kept: list[Mention]) -> list[Mention]:
     for name, model in names.items():
         if len(name) < 2:
             continue
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text_of(doc)):
-            span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+        for start, end in occurrences(text_of(doc), name):
+            span = doc.char_span(start, end, alignment_mode="strict")
             if span is not None:
                 extra.append(Mention(span.start, span.end, model.type, "propagated", model.role))
     for mention in sorted(extra, key=lambda m: m.start - m.end):
@@ -589,7 +592,7 @@ def _headline_titles(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
     runs = _capitalised_runs([t for t in headline if t.i not in taken])
     for run in sorted(runs, key=len, reverse=True):
         text = " ".join(t.text for t in run)
-        hits = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", text_of(doc)[body_start:])]
+        hits = [start for start, _ in occurrences(text_of(doc)[body_start:], text)]
         spans = [doc.char_span(body_start + h, body_start + h + len(text), alignment_mode="expand") for h in hits]
         mid_sentence = [span for span in spans if span is not None and len(span) and not span[0].is_sent_start]
         if (len(run) >= 2 and mid_sentence) or len(mid_sentence) >= 2:

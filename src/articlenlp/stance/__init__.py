@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
@@ -18,9 +19,10 @@ from ..layout import HEADLINE, text_of
 from ..modelcard import load_model
 from ..types import STANCE_LABELS, Entity, Stance
 from ..types import Span as TextSpan
-from .model import predict_batch_scores, predict_scores, season_from, sentence_support
+from .model import predict_batch_scores, season_from, sentence_support
 
 MAX_EVIDENCE = 3
+_SEASON_CONTEXT = 6  # sentences after the headline and evidence that the season is read from
 PACKAGE_MODEL = Path(__file__).resolve().parent.parent / "models" / "stance.joblib"
 SOURCE_ROOT = Path(__file__).resolve().parents[3]
 SOURCE_MODEL = SOURCE_ROOT / "models" / "stance.joblib"
@@ -54,24 +56,29 @@ class StanceClassifier:
         self.model_path = model_path
 
     def __call__(self, doc: Doc) -> Doc:
-        self._set_stance(doc, predict_scores(self.model, text_of(doc)))
-        return doc
+        return next(self.pipe([doc], batch_size=1))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
-        """Classify a batch of articles with one call to the model (spaCy uses this in nlp.pipe)."""
+        """Classify a batch of articles with one call to the model for the articles and one
+        for all their sentences (spaCy uses this in nlp.pipe)."""
         for batch in minibatch(docs, size=batch_size):
-            for doc, scores in zip(batch, predict_batch_scores(self.model, [text_of(d) for d in batch]), strict=True):
-                self._set_stance(doc, scores)
+            sentences = [[s for s in doc.sents if _text(s).strip()] for doc in batch]
+            support = sentence_support(self.model, [_text(s) for doc_sentences in sentences for s in doc_sentences])
+            scores = predict_batch_scores(self.model, [text_of(d) for d in batch])
+            offset = 0
+            for doc, doc_sentences, doc_scores in zip(batch, sentences, scores, strict=True):
+                self._set_stance(doc, doc_scores, doc_sentences, support[offset : offset + len(doc_sentences)])
+                offset += len(doc_sentences)
                 yield doc
 
-    def _set_stance(self, doc: Doc, scores: dict[str, float]) -> None:
+    def _set_stance(self, doc: Doc, scores: dict[str, float], sentences: list[Span], support: np.ndarray) -> None:
         label = max(scores, key=lambda k: scores[k])
-        sentences = [s for s in doc.sents if s.text.strip()]
-        evidence = self._evidence(sentences, label)
+        evidence = self._evidence(sentences, support[:, list(self.model.classes_).index(label)])
         headline = [s for s in sentences if _is_headline(doc, s)]
-        ranked = headline + evidence + [s for s in sentences if s not in evidence and s not in headline]
+        starts = {s.start for s in headline + evidence}
+        nearby = [s for s in sentences if s.start not in starts][:_SEASON_CONTEXT]
         work = _main_work(doc, headline + evidence)
-        season = season_from([s.text for s in ranked[: len(headline) + len(evidence) + 6]], label)
+        season = season_from([_text(s) for s in headline + evidence + nearby], label)
         doc._.stance = Stance(
             label=label,
             confidence=scores[label],
@@ -81,10 +88,14 @@ class StanceClassifier:
             evidence=[_text_span(s) for s in evidence],
         )
 
-    def _evidence(self, sentences: list[Span], label: str) -> list[Span]:
-        support = sentence_support(self.model, [s.text for s in sentences], label)
+    @staticmethod
+    def _evidence(sentences: list[Span], support: np.ndarray) -> list[Span]:
         order = sorted(range(len(sentences)), key=lambda i: -support[i])
         return [sentences[i] for i in order[:MAX_EVIDENCE] if support[i] > 0]
+
+
+def _text(sentence: Span) -> str:
+    return text_of(sentence.doc)[sentence.start_char : sentence.end_char]
 
 
 def _is_headline(doc: Doc, sentence: Span) -> bool:

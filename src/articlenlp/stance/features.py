@@ -12,6 +12,7 @@ spaCy pipeline. Two feature families:
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -24,6 +25,7 @@ from ..data import load as load_data
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _NEGATION_WINDOW = 3
 _NEGATORS = {"not", "no", "never", "without", "nor", "n't", "denied", "denies", "dismissed", "debunked"}
+_CLAUSE_BREAK = re.compile(r"[.!?;]")
 _SEASON_NUMBER = re.compile(r"\b\d+(?:st|nd|rd|th)?\b")
 
 
@@ -83,10 +85,10 @@ class CueFeatures(BaseEstimator, TransformerMixin):
                 plain = negated = 0
                 for match in self.patterns_[group].finditer(part):
                     window = part[max(0, match.start() - self.negation_window) : match.start()]
-                    window = re.split(r"[.!?;]", window)[-1]
+                    window = _CLAUSE_BREAK.split(window)[-1]
                     if self.negator_.search(window):
                         negated += 1
                     else:
                         plain += 1
-                row += [np.log1p(plain), np.log1p(negated)]
+                row += [math.log1p(plain), math.log1p(negated)]
         return row

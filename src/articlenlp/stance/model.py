@@ -72,27 +72,21 @@ def build_pipeline(seed: int = 0, cue_features: bool = True, C: float = 10.0) ->
     )
 
 
-def predict_scores(model: Pipeline, text: str) -> dict[str, float]:
-    return predict_batch_scores(model, [text])[0]
-
-
 def predict_batch_scores(model: Pipeline, texts: list[str]) -> list[dict[str, float]]:
     """Class probabilities per text, one model call for the whole batch."""
     probabilities = model.predict_proba(texts)
     return [{str(label): float(p) for label, p in zip(model.classes_, row, strict=True)} for row in probabilities]
 
 
-def sentence_support(model: Pipeline, sentences: list[str], label: str) -> np.ndarray:
-    """How much each sentence alone pushes the model toward ``label``."""
+def sentence_support(model: Pipeline, sentences: list[str]) -> np.ndarray:
+    """How much each sentence alone pushes the model toward each label (columns in
+    ``model.classes_`` order): its score for the label minus its mean score for the others."""
     if not sentences:
-        return np.zeros(0)
-    classes = list(model.classes_)
+        return np.zeros((0, len(model.classes_)))
     features = model.named_steps["features"].transform(sentences)
-    coef = model.named_steps["classifier"].coef_
-    scores = features @ coef.T
-    index = classes.index(label)
-    others = np.delete(np.asarray(scores), index, axis=1)
-    return np.asarray(scores)[:, index] - (others.mean(axis=1) if others.size else 0)
+    scores = np.asarray(features @ model.named_steps["classifier"].coef_.T)
+    others = len(model.classes_) - 1
+    return scores - (scores.sum(axis=1, keepdims=True) - scores) / others if others else scores
 
 
 def season_from(sentences: list[str], label: str) -> int | None:
