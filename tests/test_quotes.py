@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import articlenlp
 from articlenlp.types import Analysis, Quote
 
 
@@ -126,7 +127,6 @@ def test_representative_at_sentence_start_name(analyzer):
     assert "agency" in quote.speaker_name
 
 
-@pytest.mark.xfail(strict=True, reason="known gap (issue 5): 'a spokesperson for X' resolves to X without the spokesperson wording")
 def test_spokesperson_for_a_person(analyzer):
     text = "\u201cShe will not be returning for the third season,\u201d a spokesperson for Mara Quill told Deadline."
     analysis = _analyze(analyzer, text)
@@ -278,3 +278,267 @@ def test_british_single_quotes(analyzer):
     quote = _only_quote(analysis)
     assert quote.text == "We don\u2019t know yet what the actors\u2019 union will say,"
     assert quote.speaker_name == "Lena Hartmann"
+
+
+# --- attribution rules (issue 5) -------------------------------------------------------------
+
+
+def test_verb_the_quote_hangs_on_beats_a_nearer_verb(analyzer):
+    text = "Hannah Voss called the finale \u201ca quiet triumph for everyone,\u201d while Owen Marsh praised the cast as \u201cfearless and very funny.\u201d"
+    analysis = _analyze(analyzer, text)
+    assert _quote_with(analysis, "quiet triumph").speaker_name == "Hannah Voss"
+    assert _quote_with(analysis, "fearless").speaker_name == "Owen Marsh"
+
+
+def test_run_of_quotes_keeps_the_speaker_of_the_first(analyzer):
+    text = (
+        "\u201cWe always knew where it would end,\u201d Hannah Voss said in a statement released by the studio. "
+        "\u201cThat is the cruellest thing about it.\u201d"
+    )
+    analysis = _analyze(analyzer, text)
+    assert [q.speaker_name for q in analysis.quotes] == ["Hannah Voss", "Hannah Voss"]
+
+
+def test_british_single_quotes_run(analyzer):
+    text = "\u2018We are done, and that is fine,\u2019 said Owen Marsh. \u2018It was the right time to stop.\u2019"
+    analysis = _analyze(analyzer, text)
+    assert [q.speaker_name for q in analysis.quotes] == ["Owen Marsh", "Owen Marsh"]
+
+
+def test_pronoun_in_a_reported_clause_is_the_reporting_subject(analyzer):
+    text = "Mara Quill, the voice of Owen Marsh's rival, said she cried at the final read-through and \u201cwas not the only one.\u201d"
+    assert _only_quote(_analyze(analyzer, text)).speaker_name == "Mara Quill"
+
+
+def test_person_in_parentheses_is_not_a_pronoun_antecedent(analyzer):
+    text = (
+        "Hannah Voss wrote every episode. She would not say whether the fate of the hero's brother (Owen Marsh) is sealed.\n\n"
+        "\u201cNobody in this story is safe,\u201d she said."
+    )
+    assert _only_quote(_analyze(analyzer, text)).speaker_name == "Hannah Voss"
+
+
+def test_according_to_an_outlet_next_to_a_reporting_verb(analyzer):
+    text = "\u201cWe have talked about making a film together,\u201d Owen Marsh said, according to Variety."
+    quote = _only_quote(_analyze(analyzer, text))
+    assert quote.speaker_name == "Owen Marsh"
+    assert quote.outlet == "Variety"
+
+
+def test_passive_agent_is_the_speaker(analyzer):
+    text = "The last season, described by Netflix as \u201cthe end of an era,\u201d arrives on Friday."
+    assert _only_quote(_analyze(analyzer, text)).speaker_name == "Netflix"
+
+
+def test_quote_in_headline_is_the_named_person(analyzer):
+    text = "\u2018We were always going to stop at three\u2019: Owen Marsh on the end of Tidewater\n\nTidewater ends on Sunday after three seasons."
+    quote = _only_quote(_analyze(analyzer, text))
+    assert quote.speaker_name == "Owen Marsh"
+    assert quote.kind in ("direct", "partial")
+
+
+def test_statement_introducing_a_block_quote(analyzer):
+    text = (
+        "9:58 p.m. \u2014 Director Hannah Voss's statement, released by the network just as the credits rolled:\n\n"
+        "\u201cThank you for watching every episode. We could not have done it without you.\u201d\n\n"
+        "10:05 p.m. \u2014 That is it for tonight."
+    )
+    analysis = _analyze(analyzer, text)
+    quote = _only_quote(analysis)
+    assert quote.kind == "block"
+    assert _speaker_entity_name(analysis, quote) == "Hannah Voss"
+
+
+def test_they_after_a_company_subject_is_the_company(analyzer):
+    text = "Honestly, the studio told me not to get my hopes up. They said, \u201cWe are going to try, but keep it quiet.\u201d"
+    quote = _only_quote(_analyze(analyzer, text))
+    assert quote.speaker_name is not None and quote.speaker_name.lower() == "the studio"
+
+
+def test_the_statement_read_is_the_issuer_of_the_statement(analyzer):
+    text = (
+        "In a statement sent to reporters, Netflix thanked the cast and crew. "
+        "\u201cWe are proud of every episode of this series,\u201d the statement read."
+    )
+    assert _only_quote(_analyze(analyzer, text)).speaker_name == "Netflix"
+
+
+def test_quoting_someone_makes_them_the_speaker(analyzer):
+    text = (
+        "Hannah Voss spoke to us from the edit suite. Owen Marsh was the opposite. "
+        "He said, and I am quoting him here, \u201cGood, let the man rest at last.\u201d"
+    )
+    assert _only_quote(_analyze(analyzer, text)).speaker_name == "Owen Marsh"
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("\u201cWe own a finished season,\u201d Hannah Voss told the trade site Deadline.", "Deadline"),
+        ("\u201cMy mother picked the dress,\u201d Hannah Voss told a reporter from Variety.", "Variety"),
+        ("Hannah Voss posted a photo to Instagram with the caption \u201cback to work, everyone.\u201d", "Instagram"),
+        ("Owen Marsh offered his blessing on X. \u201cDelighted for the whole team,\u201d he wrote.", "X"),
+    ],
+)
+def test_outlet_cues(analyzer, text, outlet):
+    assert _only_quote(_analyze(analyzer, text)).outlet == outlet
+
+
+def test_outlet_of_a_later_sentence_is_not_taken(analyzer):
+    text = "Asked about a sequel, Owen Marsh smiled and said only: \u201cAsk the studio.\u201d Hannah Voss had earlier told Variety that she was ready."
+    assert _only_quote(_analyze(analyzer, text)).outlet is None
+
+
+def test_hashtag_is_not_a_quote(analyzer):
+    text = "Fans kept the hashtag \u201cBring Back Tidewater Now\u201d trending for two days."
+    assert _analyze(analyzer, text).quotes == []
+
+
+# --- question/answer interviews ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def qa_analyzer() -> articlenlp.Analyzer:
+    """An Analyzer that emits Q/A answers as quotes (off by default)."""
+    analyzer = articlenlp.load()
+    analyzer.nlp.get_pipe("articlenlp_quotes").qa_answers = True
+    return analyzer
+
+
+_QA_INTRO = "Harbour Lights ends next month after five seasons. Showrunner Orla Finnegan spoke to Variety about the final episodes.\n\n"
+
+
+def test_qa_answers_are_block_quotes_of_the_interviewee(qa_analyzer):
+    text = (
+        "Orla Finnegan on the end of Harbour Lights\n\n" + _QA_INTRO + "Q: When did you know this would be the last season?\n\n"
+        "A: We planned five seasons from the start. The network agreed early.\n\n"
+        "Q: Any regrets?\n\n"
+        "A: Only that we never filmed in winter.\n\n"
+        "Harbour Lights airs on Sundays."
+    )
+    analysis = _analyze(qa_analyzer, text)
+    assert [q.text for q in analysis.quotes] == [
+        "We planned five seasons from the start. The network agreed early.",
+        "Only that we never filmed in winter.",
+    ]
+    for quote in analysis.quotes:
+        assert quote.kind == "block"
+        assert _speaker_entity_name(analysis, quote) == "Orla Finnegan"
+        assert quote.outlet == "Variety"
+    first = analysis.quotes[0]
+    assert text[first.start - 3 : first.start] == "A: "
+    _check_offsets(analysis)
+
+
+def test_qa_answers_without_marks_are_not_quotes_by_default(analyzer):
+    text = _QA_INTRO + 'Q: Any regrets?\n\nA: None at all. "Keep going," she told me once.'
+    analysis = _analyze(analyzer, text)
+    assert [q.text for q in analysis.quotes] == ["Keep going,"]
+
+
+def test_qa_questions_are_not_quotes(qa_analyzer):
+    text = _QA_INTRO + "Q: Any regrets?\n\nA: None at all.\n\nQ: What next?\n\nA: A long holiday."
+    analysis = _analyze(qa_analyzer, text)
+    assert all("?" not in q.text for q in analysis.quotes)
+    assert [q.text for q in analysis.quotes] == ["None at all.", "A long holiday."]
+
+
+def test_qa_named_prefixes(qa_analyzer):
+    text = (
+        "Interview: Min-jun Park on Night Garden\n\n"
+        "The second season of Night Garden premieres on Friday. We caught up with its star, Park Min-jun, in Seoul.\n\n"
+        "Variety: How did the second season change your character?\n\n"
+        "Park: He grew up. In the first season he was angry at everything.\n\n"
+        "Variety: Will there be a third?\n\n"
+        "Park: I hope so. Nobody has told me anything yet.\n\n"
+        "Night Garden streams on Netflix."
+    )
+    analysis = _analyze(qa_analyzer, text)
+    assert [q.text for q in analysis.quotes] == [
+        "He grew up. In the first season he was angry at everything.",
+        "I hope so. Nobody has told me anything yet.",
+    ]
+    assert {_speaker_entity_name(analysis, q) for q in analysis.quotes} == {"Park Min-jun"}
+    assert {q.outlet for q in analysis.quotes} == {"Variety"}
+
+
+def test_qa_uppercase_surname_prefix_and_q_dot(qa_analyzer):
+    text = (
+        "Kim Seo-yeon has played the lead in Blue Lantern for three seasons. She sat down with The Korea Herald before the finale.\n\n"
+        "Q. Is this really the end?\n\n"
+        "KIM: Yes. We all agreed it was time.\n\n"
+        "Q. What will you miss?\n\n"
+        "KIM: The crew. They were my family for six years.\n\n"
+        "The finale airs on Saturday."
+    )
+    analysis = _analyze(qa_analyzer, text)
+    assert [q.text for q in analysis.quotes] == ["Yes. We all agreed it was time.", "The crew. They were my family for six years."]
+    assert {_speaker_entity_name(analysis, q) for q in analysis.quotes} == {"Kim Seo-yeon"}
+    assert {q.outlet for q in analysis.quotes} == {"The Korea Herald"}
+
+
+def test_qa_prefixed_questions_with_plain_answers(qa_analyzer):
+    text = (
+        "Star Bae Yoon-ji sat down with us in Seoul before the final season.\n\n"
+        "Q. When did you find out it was the last season?\n\n"
+        "Before we shot the first one. The writer gave me a plan with three parts.\n\n"
+        "Q. What is next for you?\n\n"
+        "A film, and then a long holiday.\n\n"
+        "The final season airs on Saturdays."
+    )
+    analysis = _analyze(qa_analyzer, text)
+    assert [q.text for q in analysis.quotes] == [
+        "Before we shot the first one. The writer gave me a plan with three parts.",
+        "A film, and then a long holiday.",
+    ]
+    assert {_speaker_entity_name(analysis, q) for q in analysis.quotes} == {"Bae Yoon-ji"}
+
+
+def test_qa_answer_continues_until_the_next_question_and_holds_nested_quotes(qa_analyzer):
+    text = (
+        "Renee Bastide talked to Variety about her last season.\n\n"
+        "Q: Why stop now?\n\n"
+        "A: Because the story is finished.\n\n"
+        "And, honestly, we were tired.\n\n"
+        "Q: And next?\n\n"
+        "A: A film. As my agent says, \u201cRest is work.\u201d\n\n"
+        "The final season starts in June."
+    )
+    analysis = _analyze(qa_analyzer, text)
+    assert [q.text for q in analysis.quotes] == [
+        "Because the story is finished.\n\nAnd, honestly, we were tired.",
+        "A film. As my agent says, \u201cRest is work.\u201d",
+    ]
+    assert {_speaker_entity_name(analysis, q) for q in analysis.quotes} == {"Renee Bastide"}
+    _check_offsets(analysis)
+
+
+def test_reader_mailbag_is_not_an_interview(qa_analyzer):
+    text = (
+        "Our TV critic answers your questions every Friday.\n\n"
+        "Q: Is Cold Harbour coming back? \u2014 Dana in Ohio\n\n"
+        "A: Not yet. The network has not decided.\n\n"
+        "Q: Why was Blue Ridge cancelled? \u2014 Sam, Leeds\n\n"
+        "A: Ratings fell by half in its second season."
+    )
+    assert _analyze(qa_analyzer, text).quotes == []
+
+
+def test_labelled_live_blog_lines_are_not_an_interview(qa_analyzer):
+    text = "Live: the Ward Nine finale\n\nUPDATE: The network confirmed the news at 9pm.\n\nNote: Spoilers follow.\n\nWARNING: The finale is brutal."
+    assert _analyze(qa_analyzer, text).quotes == []
+
+
+def test_unprefixed_interview_first_person_is_the_interviewee(qa_analyzer):
+    text = (
+        "Hal Brennick created Dry Creek, which ends this week. I spoke with Brennick by phone from Austin.\n\n"
+        "When did you decide to stop?\n\n"
+        "After the second season. My producer called and said, \u201cWe can do one more.\u201d And I said, \u201cThen let us make it count.\u201d\n\n"
+        "What do you tell fans?\n\n"
+        "Thank you. I mean it.\n\n"
+        "Dry Creek streams on Peacock."
+    )
+    analysis = _analyze(qa_analyzer, text)
+    assert _quote_with(analysis, "make it count").speaker_name == "Hal Brennick"
+    assert _quote_with(analysis, "one more").speaker_name == "My producer"
+    assert len(analysis.quotes) == 2  # plain answers are not emitted

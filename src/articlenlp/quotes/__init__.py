@@ -2,39 +2,65 @@
 
 The ``articlenlp_quotes`` component reads the layout and entities set by the
 components before it and sets ``doc._.quotes`` (``list[Quote]``) and
-``doc.spans["articlenlp_quotes"]`` (labelled by kind).
+``doc.spans["articlenlp_quotes"]`` (labelled by kind). Quotations are stretches in
+quotation marks (:mod:`.scanner`) plus the answers of prefixed Q/A interviews
+(:mod:`.interview`; config ``qa_answers``, off by default because the gold format counts
+only words in quotation marks as quotes); speakers and outlets come from :mod:`.attribution`.
+Turn it on with ``nlp.add_pipe("articlenlp_quotes", config={"qa_answers": True})`` or, on
+a loaded Analyzer, ``analyzer.nlp.get_pipe("articlenlp_quotes").qa_answers = True``.
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..layout import sentence_of, text_of
+from ..layout import HEADLINE, sentence_of, text_of
 from ..types import Quote
 from .attribution import AttributionCues, Attributor, Speaker
+from .interview import find_interview
 from .scanner import QuoteSpan, scan_quotes
 
 SPAN_KEY = "articlenlp_quotes"
 _SENTENCE_END = ".!?…"
 
 
-@Language.factory("articlenlp_quotes")
-def make_quotes(nlp: Language, name: str) -> QuoteExtractor:
-    return QuoteExtractor()
+@Language.factory("articlenlp_quotes", default_config={"qa_answers": False})
+def make_quotes(nlp: Language, name: str, qa_answers: bool = False) -> QuoteExtractor:
+    return QuoteExtractor(qa_answers=qa_answers)
 
 
 class QuoteExtractor:
-    """Finds quotations and attributes them (see the package docstring)."""
+    """Finds quotations and attributes them (see the package docstring).
 
-    def __init__(self) -> None:
+    ``qa_answers``: emit the answers of a prefixed Q/A interview as block quotes of the
+    interviewee (see :mod:`.interview`).
+    """
+
+    def __init__(self, qa_answers: bool = False) -> None:
         self.cues = AttributionCues()
+        self.qa_answers = qa_answers
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         paragraphs = [(b.start, b.end) for b in doc._.blocks]
         spans = [s for s in scan_quotes(text, paragraphs) if self._is_quotation(doc, s)]
         attributor = Attributor(doc, self.cues, [(s.open_mark, s.close_mark + 1) for s in spans])
+        interview = find_interview(doc, attributor, self.cues)
+        answers: list[Quote] = []
+        if interview is not None:
+            attributor.first_person = [(s, e, interview.interviewee) for s, e in interview.answer_ranges]
+            attributor.second_person = [(s, e, interview.interviewee) for s, e in interview.question_ranges]
+            if self.qa_answers and interview.answers:
+                # A quotation inside an answer is part of it (quotes never overlap).
+                spans = [s for s in spans if not any(a.start <= s.open_mark < a.end for a in interview.answers)]
+                attributor.quote_chars = [(s.open_mark, s.close_mark + 1) for s in spans] + [(a.start, a.end) for a in interview.answers]
+                answers = [
+                    Quote(text[a.start : a.end], a.start, a.end, "block", a.speaker.entity_id, a.speaker.name, interview.outlet)
+                    for a in interview.answers
+                ]
         quotes: list[Quote] = []
         previous: tuple[QuoteSpan, Speaker, str | None] | None = None
         for span in spans:
@@ -42,6 +68,7 @@ class QuoteExtractor:
             speaker, outlet = self._attribute(doc, attributor, span, kind, paragraphs, previous)
             quotes.append(Quote(text[span.start : span.end], span.start, span.end, kind, speaker.entity_id, speaker.name, outlet))
             previous = (span, speaker, outlet)
+        quotes = sorted(quotes + answers, key=lambda q: q.start)
         doc._.quotes = quotes
         doc.spans[SPAN_KEY] = [s for q in quotes if (s := doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")) is not None]
         return doc
@@ -50,6 +77,9 @@ class QuoteExtractor:
         """Not scare quotes, titles or nicknames."""
         if _is_title(doc, span):
             return False
+        before_words = text_of(doc)[max(0, span.open_mark - 24) : span.open_mark].rstrip(" :,").lower()
+        if before_words.endswith(self.cues.not_quote_after):
+            return False  # the hashtag "...", a show titled "..."
         words = text_of(doc)[span.start : span.end].split()
         if len(words) > 3 or text_of(doc)[span.end - 1] in _SENTENCE_END + ",":
             return True
@@ -62,23 +92,88 @@ class QuoteExtractor:
         return _has_reporting_cue(doc, span, self.cues)
 
     def _attribute(self, doc: Doc, attributor: Attributor, span: QuoteSpan, kind: str, paragraphs, previous) -> tuple[Speaker, str | None]:
+        """Speaker: the reporting verb the quote hangs on or one of its own sentence; else the
+        speaker of the quote just before, when no other attribution comes between (a run of
+        quotes by one speaker); else a verb of another sentence of the paragraph; else the
+        paragraph introducing a block quote ("X said:"); else, in a headline, the person it names."""
         first, last = _paragraph_range(span, paragraphs)
         window = (paragraphs[first][0], paragraphs[last][1])
-        speaker = attributor.speaker_in(window[0], window[1], near=span.open_mark, near_end=span.close_mark) if kind != "block" else None
+        candidates = attributor.candidates(window[0], window[1], span.open_mark, span.close_mark) if kind != "block" else []
+        own = [c for c in candidates if c.governs or c.same_sentence]
+        speaker = attributor.speaker_of(own)
         intro = paragraphs[first - 1] if first > 0 else None
         introduces = intro is not None and text_of(doc)[intro[0] : intro[1]].rstrip().endswith(":")
         if kind == "block" or speaker is None:
             speaker = attributor.self_introduced(span.start, span.end) or speaker
+        follows = previous is not None and _follows(previous[0], span, paragraphs) and bool(previous[1].entity_id or previous[1].name)
+        if speaker is None and follows and not introduces:
+            between = [c for c in candidates if previous[0].close_mark < c.verb.idx < span.open_mark]
+            if not between:
+                speaker = previous[1]
+        if speaker is None:
+            speaker = attributor.speaker_of([c for c in candidates if c not in own])
         if speaker is None and introduces and intro:
-            speaker = attributor.speaker_in(intro[0], intro[1], near=intro[1])
-        if speaker is None and previous is not None and _follows(previous[0], span, paragraphs):
+            speaker = attributor.speaker_in(intro[0], intro[1], near=intro[1]) or attributor.statement_author_in(*intro)
+        if speaker is None and follows:
             speaker = previous[1]
-        outlet = attributor.outlet_in(*window)
-        if outlet is None and introduces and intro:
-            outlet = attributor.outlet_in(*intro)
-        if outlet is None and previous is not None and previous[1] == speaker and _follows(previous[0], span, paragraphs):
-            outlet = previous[2]
-        return speaker or Speaker(None, None), outlet
+        if speaker is None and doc._.blocks and doc._.blocks[0].kind == HEADLINE and span.close_mark < doc._.blocks[0].end:
+            speaker = attributor.first_person_in(doc._.blocks[0].start, doc._.blocks[0].end, (span.open_mark, span.close_mark + 1))
+        speaker = speaker or Speaker(None, None)
+        return speaker, self._outlet(doc, attributor, span, speaker, window, intro if introduces else None, previous)
+
+    def _outlet(self, doc: Doc, attributor: Attributor, span: QuoteSpan, speaker: Speaker, window, intro, previous) -> str | None:
+        """The outlet cue nearest the quote in its own sentence; else one in an earlier sentence
+        of the paragraph (or of the paragraph before, when the quote opens its paragraph) that
+        names the speaker; else the block quote's intro; else, for a bare continuation ("...,"
+        she said.) of the same speaker, the outlet of the quote before."""
+        text = text_of(doc)
+        sentence_start, sentence_end = _sentence_range(doc, span)
+        own = attributor.outlets_in(sentence_start, sentence_end)
+        if own:
+            return min(own, key=lambda o: min(abs(o[0] - span.open_mark), abs(o[0] - span.close_mark)))[1]
+        region_start = window[0]
+        paragraphs = [(b.start, b.end) for b in doc._.blocks]
+        first, _ = _paragraph_range(span, paragraphs)
+        if text[window[0] : span.open_mark].strip() == "" and first > 0:
+            region_start = paragraphs[first - 1][0]
+        if speaker.entity_id and region_start < sentence_start:
+            earlier = attributor.outlets_in(region_start, sentence_start)
+            for offset, name in reversed(earlier):
+                if _names_entity(attributor, offset, speaker.entity_id):
+                    return name
+        if intro is not None:
+            found = attributor.outlet_in(*intro)
+            if found:
+                return found
+        if previous is not None and previous[1] == speaker and _follows(previous[0], span, paragraphs):
+            prose = text[sentence_start:sentence_end]
+            for quote_start, quote_end in attributor.quote_chars:
+                if sentence_start <= quote_start < sentence_end:
+                    prose = prose.replace(text[quote_start:quote_end], " ")
+            if len(re.findall(r"[A-Za-z]+", prose)) <= _BARE_ATTRIBUTION_WORDS:
+                return previous[2]
+        return None
+
+
+_BARE_ATTRIBUTION_WORDS = 5
+
+
+def _sentence_range(doc: Doc, span: QuoteSpan) -> tuple[int, int]:
+    """Characters of the sentences the quotation marks fall in."""
+    first = doc.char_span(span.open_mark, span.open_mark + 1, alignment_mode="expand")
+    last = doc.char_span(span.close_mark, span.close_mark + 1, alignment_mode="expand")
+    if first is None or last is None or not len(first) or not len(last):
+        return span.open_mark, span.close_mark + 1
+    return sentence_of(first[0]).start_char, sentence_of(last[-1]).end_char
+
+
+def _names_entity(attributor: Attributor, char: int, entity_id: str) -> bool:
+    """The sentence holding ``char`` mentions the entity."""
+    span = attributor.doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sentence = sentence_of(span[0])
+    return any(m.entity_id == entity_id and sentence.start <= m.token_start < sentence.end for m in attributor.mentions)
 
 
 def _is_title(doc: Doc, span: QuoteSpan) -> bool:

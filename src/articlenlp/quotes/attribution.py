@@ -3,9 +3,14 @@
 The speaker comes from the subject of a reporting verb outside the quote in the same
 paragraph ("she said", "Netflix said in a statement", "told Variety"), from
 "according to X", from a self-introduction at the start of a statement ("I am lawyer
-X"), or from the paragraph that introduces a block quote. Pronouns resolve to the
-nearest person named before; representatives ("Lee's representation", "his agency")
-speak for their principal unless they are named themselves.
+X"), or from the paragraph that introduces a block quote. The verb the quote hangs on in
+the parse wins over nearer verbs; "described by X" makes X the speaker. Pronouns resolve
+to the subject of the clause that reports them ("X said she ..."), else to the nearest
+person named before (people in parentheses, relative clauses or after prepositions give
+way to a recent subject); "they"/"it" after a company or group subject is that subject;
+"I" in an interview's answers is the interviewee. Representatives ("Lee's
+representation", "his agency") speak for their principal unless they are named
+themselves. Lexicons and cue lists are in ``data/quotes.json``.
 """
 
 from __future__ import annotations
@@ -43,9 +48,38 @@ class AttributionCues:
         self.statements = set(data["statement_nouns"])
         self.platforms = set(data["social_platforms"])
         self.self_intro = [tuple(p.split()) for p in data["self_introduction"]]
+        self.outlet_verbs = set(data["outlet_verbs"])
+        self.interview_words = tuple(data["interview_words"])
+        self.posting_words = tuple(data["posting_words"])
+        self.outlet_source_nouns = set(data["outlet_source_nouns"])
+        self.outlet_after_nouns = set(data["outlet_after_nouns"])
+        self.outlet_channel_words = set(data["outlet_channel_words"])
+        self.generic = {kind: set(words) for kind, words in data["generic_referents"].items()}
+        self.weak_acl_verbs = set(data["weak_acl_verbs"])
+        self.interview = data["interview"]
+        self.not_quote_after = tuple(data["not_quote_after"])
         roles = load_data("roles.json")
         self.speaker_nouns = set(data["speaker_nouns"]) | self.representatives | self.statements
         self.speaker_nouns |= {p for key, words in roles.items() if isinstance(words, list) for p in words if " " not in p}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A reporting verb (or 'according to') outside a quote and the subject it names."""
+
+    verb: Token
+    subject: Token
+    same_sentence: bool
+    governs: bool
+    according: bool
+    distance: int
+
+    @property
+    def rank(self) -> tuple[bool, bool, bool, int]:
+        # The verb the quote hangs on wins; then verbs of the quote's own sentence;
+        # "according to X" yields to a reporting verb of the same sentence ("he said,
+        # according to Le Monde": Le Monde is the outlet).
+        return not self.governs, not self.same_sentence, self.according, self.distance
 
 
 class Attributor:
@@ -56,12 +90,16 @@ class Attributor:
         self.cues = cues
         self.quote_chars = quote_chars
         self.entities: dict[str, Entity] = {e.id: e for e in doc._.entities or []}
-        self.mentions: list[EntityMention] = doc._.entity_mentions or []
+        self.mentions: list[EntityMention] = [m for m in doc._.entity_mentions or [] if _is_name(self.entities[m.entity_id].name)]
+        # Character ranges where "I"/"me"/"my" outside quotes is a known speaker (an interview's answers).
+        self.first_person: list[tuple[int, int, Speaker]] = []
+        # ... and where "you" is (an interview's questions).
+        self.second_person: list[tuple[int, int, Speaker]] = []
 
     # --- helpers over the Doc -------------------------------------------------------
 
     def inside_quote(self, token: Token) -> bool:
-        return any(start <= token.idx < end for start, end in self.quote_chars)
+        return self._in_quote_char(token.idx)
 
     def entity_in(self, start: int, end: int, types: tuple[str, ...] = ("PERSON", "ORG", "CHARACTER")) -> str | None:
         """The last entity that can speak with a mention inside token range [start, end)."""
@@ -83,10 +121,25 @@ class Attributor:
             and not self._is_publisher(self.entities[m.entity_id])
         ]
 
+    def mention_at(self, token: Token, types: tuple[str, ...] = ("PERSON", "ORG")) -> EntityMention | None:
+        """The speaking entity mention that covers ``token``."""
+        for m in self.mentions:
+            if m.token_start <= token.i < m.token_end:
+                entity = self.entities[m.entity_id]
+                if entity.type in types and not self._is_publisher(entity):
+                    return m
+        return None
+
     def _is_publisher(self, entity: Entity) -> bool:
         return entity.type == "ORG" and ("outlet" in entity.roles or entity.name in self.cues.platforms)
 
-    def previous_person(self, before_char: int) -> str | None:
+    def previous_person(self, before_char: int, role: str | None = None) -> str | None:
+        """The person a pronoun or a role noun ("the director") before ``before_char`` refers to.
+
+        Gender-agnostic: the nearest person named before, except that people named in
+        parentheses (cast lists: "Kael (Rohan Desai)"), inside a relative clause, or after a
+        preposition or as a possessor give way to a recent sentence subject.
+        """
         people = [
             m
             for m in self.mentions
@@ -95,17 +148,37 @@ class Attributor:
             and not self._in_quote_char(m.start)
             and "journalist" not in self.entities[m.entity_id].roles
         ]
+        if role:
+            with_role = [m for m in people if role in self.entities[m.entity_id].roles]
+            people = with_role or people
         if not people:
             return None
-        # Prefer the last person who was a sentence subject in the same or previous sentence
-        # over one named after a preposition or as a possessor ("Marchand spoke of Rigal ...
-        # 'X,' he added").
-        recent_sentences = {sentence_of(self.doc[people[-1].token_start]).start, self._previous_sentence_start(before_char)}
-        subjects = [m for m in people[-3:] if self.doc[m.token_end - 1].dep_ in ("nsubj", "nsubjpass")]
-        last_is_oblique = self.doc[people[-1].token_end - 1].dep_ in ("pobj", "poss")
-        if last_is_oblique and subjects and sentence_of(self.doc[subjects[-1].token_start]).start in recent_sentences:
+        free = [m for m in people if not self._in_parentheses(m)] or people
+        last = free[-1]
+        if not self._is_weak(last):
+            return last.entity_id
+        recent = {sentence_of(self.doc[last.token_start]).start, self._previous_sentence_start(before_char)}
+        subjects = [m for m in free[-4:] if self.doc[m.token_end - 1].dep_ in ("nsubj", "nsubjpass") and not self._is_weak(m)]
+        if subjects and sentence_of(self.doc[subjects[-1].token_start]).start in recent:
             return subjects[-1].entity_id
-        return people[-1].entity_id
+        return last.entity_id
+
+    def _is_weak(self, mention: EntityMention) -> bool:
+        """Named after a preposition, as a possessor, or inside a relative clause."""
+        token = self.doc[mention.token_end - 1]
+        if token.dep_ in ("pobj", "poss"):
+            return True
+        ancestor, steps = token.head, 0
+        while ancestor.i != ancestor.head.i and steps < 6:
+            if ancestor.dep_ in ("relcl", "acl"):
+                return True
+            ancestor, steps = ancestor.head, steps + 1
+        return False
+
+    def _in_parentheses(self, mention: EntityMention) -> bool:
+        sentence = sentence_of(self.doc[mention.token_start])
+        before = text_of(self.doc)[sentence.start_char : mention.start]
+        return before.count("(") > before.count(")")
 
     def _previous_sentence_start(self, char: int) -> int:
         span = self.doc.char_span(char, min(char + 1, len(text_of(self.doc))), alignment_mode="expand")
@@ -147,35 +220,124 @@ class Attributor:
         Reporting verbs in the quote's own sentence win over those of other sentences;
         among them the closest to either quotation mark wins.
         """
+        return self.speaker_of(self.candidates(start_char, end_char, near, near if near_end is None else near_end))
+
+    def speaker_of(self, candidates: list[Candidate]) -> Speaker | None:
+        """The first candidate (in rank order) whose subject can speak."""
+        for candidate in candidates:
+            speaker = self.resolve_phrase(candidate.subject)
+            resolved_pronoun = candidate.subject.lower_ in _PRONOUNS and speaker.name is not None
+            if speaker.entity_id or resolved_pronoun or self._speaks(candidate.subject) or candidate.subject.pos_ == "PROPN":
+                return speaker
+        return None
+
+    def candidates(self, start_char: int, end_char: int, near: int, near_end: int) -> list[Candidate]:
+        """Reporting verbs outside quotes in text[start_char:end_char] with their subjects, best first.
+
+        ``near``/``near_end`` are the quote's opening and closing marks."""
         span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
         if span is None:
-            return None
-        near_end = near if near_end is None else near_end
+            return []
         quote_sentences = {self._sentence_start(near), self._sentence_start(max(near, near_end - 1))}
-        candidates = []
+        after = text_of(self.doc)[near_end + 1 : near_end + 4].lstrip()
+        if after[:1].islower():  # '"...???" one viewer replied.': the parser may split after the quote
+            quote_sentences.add(self._sentence_start(near_end + 1 + text_of(self.doc)[near_end + 1 : near_end + 4].index(after[0])))
+        governing = self._governing_verbs(near, near_end)
+        found = []
         for token in span:
             if self.inside_quote(token):
                 continue
+            subject: Token | None = None
+            according = False
             if token.lower_ == "according" and token.i + 2 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
                 objects = [c for c in self.doc[token.i + 1].children if c.dep_ == "pobj"]
-                candidates.append((token, objects[0] if objects else self.doc[token.i + 2]))
+                subject, according = (objects[0] if objects else self.doc[token.i + 2]), True
             elif token.lemma_.lower() in self.cues.verbs and token.pos_ in ("VERB", "AUX", "NOUN"):
-                subject = _subject_of(token, self.inside_quote)
+                subject = self._agent_of(token) or self._quoted_object(token) or self._speaking_subject(token)
                 if subject is None and token.pos_ == "VERB":
                     subject = self._sentence_subject(token)
-                if subject is not None and not self.inside_quote(subject):
-                    candidates.append((token, subject))
+                if (
+                    token.dep_ == "acl"
+                    and token.head.lemma_.lower() in self.cues.statements
+                    and token.lemma_.lower() in self.cues.weak_acl_verbs
+                    and token.i not in governing
+                ):
+                    continue  # "a statement released by the platform": a modifier, not an attribution
+            if subject is None or self.inside_quote(subject):
+                continue
+            same = sentence_of(token).start_char in quote_sentences
+            distance = min(abs(token.idx - near), abs(token.idx - near_end))
+            found.append(Candidate(token, subject, same, token.i in governing, according, distance))
+        return sorted(found, key=lambda c: c.rank)
 
-        def rank(candidate: tuple[Token, Token]) -> tuple[bool, int]:
-            verb = candidate[0]
-            other_sentence = sentence_of(verb).start_char not in quote_sentences
-            return other_sentence, min(abs(verb.idx - near), abs(verb.idx - near_end))
+    def _governing_verbs(self, open_mark: int, close_mark: int) -> set[int]:
+        """Reporting verbs the quotation hangs on in the parse (its head chain), or that hang on it."""
+        span = self.doc.char_span(open_mark, close_mark + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return set()
+        inside = range(span.start, span.end)
+        found: set[int] = set()
+        for token in span:
+            if token.head.i in inside:
+                continue
+            # The top-most reporting verb of the chain: "She said the BBC had offered ... 'X'"
+            # and "Mizuno said in a comment released by Fuji TV that ... 'X'" are hers.
+            # Climbing stops at a reporting verb with a subject of its own and at coordination.
+            head, steps, top = token.head, 0, None
+            while steps < 6:
+                if head.lemma_.lower() in self.cues.verbs or head.lower_ == "according":
+                    top = head.i
+                    if head.lower_ == "according" or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+                        break
+                if head.i == head.head.i or head.dep_ == "conj":
+                    break
+                head, steps = head.head, steps + 1
+            if top is not None:
+                found.add(top)
+        sentence = sentence_of(span[0])
+        for token in sentence:
+            if (
+                token.i not in inside
+                and token.head.i in inside
+                and token.dep_ in ("parataxis", "ccomp")
+                and token.lemma_.lower() in self.cues.verbs
+            ):
+                found.add(token.i)
+        return found
 
-        for _, subject in sorted(candidates, key=rank):
-            speaker = self.resolve_phrase(subject)
-            if speaker.entity_id or self._speaks(subject) or subject.pos_ == "PROPN":
-                return speaker
+    def _agent_of(self, verb: Token) -> Token | None:
+        """'described by Netflix as ...': the passive agent speaks (not an outlet: 'quoted by The National')."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and not self.inside_quote(obj):
+                        mention = self.mention_at(obj, ("PERSON", "ORG"))
+                        if mention is not None or obj.pos_ == "PROPN" or obj.lemma_.lower() in self.cues.speaker_nouns:
+                            return obj
         return None
+
+    def _speaking_subject(self, verb: Token) -> Token | None:
+        """The subject of a reporting verb; when a conjunct verb inherits one that cannot speak
+        ("rang me after the numbers came in and said"), the subject of a verb higher up."""
+        subject = _subject_of(verb, self.inside_quote)
+        current, steps = verb, 0
+        while subject is not None and current.dep_ == "conj" and steps < 3 and not self._can_speak(subject):
+            current, steps = current.head, steps + 1
+            higher = _subject_of(current.head, self.inside_quote) if current.head.i != current.i else None
+            if higher is None:
+                break
+            subject = higher
+        return subject
+
+    def _can_speak(self, token: Token) -> bool:
+        return token.lower_ in _PRONOUNS or token.pos_ == "PROPN" or self._speaks(token) or self.mention_at(token) is not None
+
+    def _quoted_object(self, verb: Token) -> Token | None:
+        """'and I'm quoting him here, "..."': who is quoted speaks, not who quotes."""
+        if verb.lemma_.lower() != "quote":
+            return None
+        objects = [c for c in verb.children if c.dep_ == "dobj" and not self.inside_quote(c)]
+        return objects[0] if objects and (objects[0].lower_ in _PRONOUNS or objects[0].pos_ == "PROPN") else None
 
     def _sentence_subject(self, verb: Token) -> Token | None:
         """When the parse gives a reporting verb no subject, the first name of its sentence before it."""
@@ -199,14 +361,20 @@ class Attributor:
         if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
             head = head.head.head
         lower = head.lower_
-        if lower in _PRONOUNS:
+        if lower in _PRONOUNS or lower in ("me", "my", "you", "your"):
             return self._pronoun(head)
+        named = self.mention_at(head, ("PERSON", "ORG"))
+        if named is not None and lower not in self.cues.representatives | self.cues.statements:
+            # "Sakuma Yuzuha, the voice of Amano Kotone, said": the head is the name itself
+            return Speaker(named.entity_id, self._name(named.entity_id))
         appositions = [c for c in head.children if c.dep_ == "appos"]
-        if appositions:  # "Its executive producer, Anjali Rowe, said"
-            named = _noun_phrase(appositions[0])
-            entity_id = self.first_entity_in(named.start, named.end, ("PERSON",)) or self.entity_in(named.start, named.end)
+        if appositions and head.pos_ != "PROPN":  # "Its executive producer, Anjali Rowe, said"
+            named_phrase = _noun_phrase(appositions[0])
+            entity_id = self.first_entity_in(named_phrase.start, named_phrase.end, ("PERSON",)) or self.entity_in(
+                named_phrase.start, named_phrase.end
+            )
             if entity_id or appositions[0].pos_ == "PROPN":
-                return Speaker(entity_id, self._name(entity_id) if entity_id else _clean_phrase(named.text))
+                return Speaker(entity_id, self._name(entity_id) if entity_id else _clean_phrase(named_phrase.text))
         if lower in self.cues.speaker_nouns and lower not in self.cues.statements | self.cues.representatives:
             # "Viaplay's head of Nordic originals, Sanna Lindqvist, said": the person in the subject
             subtree = [t.i for t in head.subtree]
@@ -219,31 +387,110 @@ class Attributor:
         entity_id = self.first_entity_in(phrase.start, phrase.end, ("PERSON",)) or self.entity_in(phrase.start, phrase.end)
         if entity_id:
             return Speaker(entity_id, self._name(entity_id))
+        if any(t.dep_ == "poss" and t.lower_ in _PRONOUNS for t in phrase):
+            return Speaker(None, _clean_phrase(phrase.text))  # "her co-star": someone else than "her"
         return Speaker(self._generic_referent(phrase), _clean_phrase(phrase.text))
 
     def _author_of_previous_statement(self, pronoun: Token) -> Speaker | None:
-        """'X published a long post on Facebook. It read:': "it" is the post, spoken by X."""
+        """'X published a long post on Facebook. It read:': "it" is the post, spoken by X;
+        'In a statement, the channel thanked the cast. "...," the statement read.'"""
         sentence = sentence_of(pronoun)
         if sentence.start == 0:
             return None
         previous = sentence_of(self.doc[sentence.start - 1])
         for token in previous:
-            if token.lemma_.lower() in self.cues.statements and token.head.pos_ in ("VERB", "AUX"):
-                subject = _subject_of(token.head, self.inside_quote)
-                if subject is not None and subject.lower_ not in _PRONOUNS:
-                    return self.resolve_phrase(subject)
+            if token.lemma_.lower() in self.cues.statements and not self.inside_quote(token):
+                verb = token.head if token.head.pos_ in ("VERB", "AUX") and token.dep_ in ("dobj", "nsubjpass") else previous.root
+                subject = _subject_of(verb, self.inside_quote)
+                if subject is not None and subject.lower_ not in _PRONOUNS and subject.lemma_.lower() not in self.cues.statements:
+                    speaker = self.resolve_phrase(subject)
+                    named = self._sentence_subject(verb) if speaker.entity_id is None else None
+                    return self.resolve_phrase(named) if named is not None else speaker
+        return None
+
+    def _previous_subject(self, pronoun: Token) -> Token | None:
+        """The nearest sentence subject before a pronoun in its own or the previous sentence (not a pronoun)."""
+        sentence = sentence_of(pronoun)
+        start = sentence_of(self.doc[sentence.start - 1]).start if sentence.start > 0 else sentence.start
+        for token in reversed(self.doc[start : pronoun.i]):
+            if token.dep_ in ("nsubj", "nsubjpass") and not self.inside_quote(token) and token.lower_ not in _PRONOUNS:
+                return token
         return None
 
     def _pronoun(self, head: Token) -> Speaker:
         lower = head.lower_
+        if lower in ("i", "me", "my", "you", "your"):
+            for start, end, speaker in self.first_person if lower[0] in "im" else self.second_person:
+                if start <= head.idx < end:
+                    return speaker
+            if lower in ("you", "your"):
+                return Speaker(None, None)
         if lower in ("it", "its"):
             author = self._author_of_previous_statement(head)
             if author is not None:
                 return author
+            subject = self._previous_subject(head)
+            if subject is not None and self.mention_at(subject, ("ORG",)) is None and self._is_collective(subject):
+                return self.resolve_phrase(subject)  # "The jury ... In its citation, it described"
             entity_id = self.previous_org(head.idx)
-        else:
+        elif lower in ("they", "them", "their"):
+            subject = self._previous_subject(head)
+            if subject is not None and (self.mention_at(subject, ("ORG",)) is not None or self._is_collective(subject)):
+                return self.resolve_phrase(subject)  # "the studio told me ... They said"
             entity_id = self.previous_person(head.idx)
+        else:
+            entity_id = self._binding_subject(head) or self.previous_person(head.idx)
+            unnamed = self._unrecognised_subject(head, entity_id)
+            if unnamed is not None:
+                return unnamed
         return Speaker(entity_id, self._name(entity_id))
+
+    def _unrecognised_subject(self, pronoun: Token, entity_id: str | None) -> Speaker | None:
+        """'Perumal, reached by phone, was brief. "...," he said.': the subject before is a name
+        the entity component missed, named after the person found otherwise."""
+        if pronoun.lower_ not in ("he", "she"):
+            return None
+        subject = self._previous_subject(pronoun)
+        if subject is None or subject.pos_ != "PROPN" or self.mention_at(subject, ("PERSON", "ORG", "WORK", "CHARACTER")) is not None:
+            return None
+        if subject.ent_type_ and subject.ent_type_ != "PERSON":
+            return None
+        later = [m for m in self.mentions if m.entity_id == entity_id and subject.i < m.token_start < pronoun.i]
+        if entity_id is not None and later:
+            return None
+        words = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [subject]
+        return Speaker(None, " ".join(t.text for t in words))
+
+    def _binding_subject(self, pronoun: Token) -> str | None:
+        """'Sakuma, the voice of Amano, said she cried': a pronoun subject of a reported clause
+        refers to the named subject of the verb that reports it."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in _PERSON_PRONOUNS:
+            return None
+        verb, steps = pronoun.head, 0
+        while verb.dep_ in ("ccomp", "advcl", "conj", "xcomp") and verb.head.i != verb.i and steps < 3:
+            verb, steps = verb.head, steps + 1
+            for child in verb.children:
+                if child.dep_ == "nsubj" and child.i < pronoun.i and not self.inside_quote(child):
+                    mention = self.mention_at(child, ("PERSON",))
+                    return mention.entity_id if mention is not None else None
+        return None
+
+    def statement_author_in(self, start_char: int, end_char: int) -> Speaker | None:
+        """'Director Jo's statement, released by ENA:' introducing a block quote: the statement's issuer."""
+        span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
+        for token in span if span is not None else []:
+            if token.lower_ in self.cues.statements and token.pos_ == "NOUN" and not self.inside_quote(token):
+                speaker = self._representative(token)
+                if speaker.entity_id:
+                    return speaker
+        return None
+
+    def _is_collective(self, token: Token) -> bool:
+        """A non-person group noun that can speak: 'the studio', 'the jury', 'producers'."""
+        lemma = token.lemma_.lower()
+        if lemma in self.cues.generic["person"] or self.mention_at(token, ("PERSON",)) is not None:
+            return False
+        return lemma in self.cues.speaker_nouns or lemma in self.cues.generic["network"] | self.cues.generic["studio"]
 
     def _representative(self, head: Token) -> Speaker:
         """'Lee's representation', 'his agency', 'a spokesperson for Netflix', 'a statement from X'."""
@@ -252,19 +499,28 @@ class Attributor:
         if named:
             return Speaker(named, self._name(named))
         principal = None
+        principal_named = False
         for token in phrase:
             if token.dep_ == "poss" and token.lower_ in _PRONOUNS:
                 principal = self.previous_person(token.idx) if token.lower_ != "its" else self.previous_org(token.idx)
             elif token.dep_ in ("poss", "pobj", "compound") or token.ent_type_:
-                principal = principal or self.entity_in(token.i, token.i + 1) or self.entity_in(*_token_mention_range(token))
+                found = self.entity_in(token.i, token.i + 1) or self.entity_in(*_token_mention_range(token))
+                principal_named = principal_named or (found is not None and principal is None)
+                principal = principal or found
         if principal is None:
             principal = self._generic_referent(phrase)
         if principal is None and head.lower_ in self.cues.statements:
+            author = self._author_of_previous_statement(head)
+            if author is not None and (author.entity_id or author.name):
+                return author
             principal = self._previous_speaker_entity(head.idx)
         if principal is None:
             return Speaker(None, _clean_phrase(phrase.text))
         if head.lower_ in self.cues.statements:
             return Speaker(principal, self._name(principal))
+        if principal_named and phrase[0].lower_ in _DETERMINERS:
+            # "a spokesperson for Mara Quill", "A Disney Korea spokesperson": the text's own words
+            return Speaker(principal, _clean_phrase(phrase.text))
         in_names = {i for m in self.mentions if phrase.start <= m.token_start < phrase.end for i in range(m.token_start, m.token_end)}
         words = " ".join(t.text for t in phrase if head.i - _adjectives_before(head) <= t.i <= head.i and t.i not in in_names)
         return Speaker(principal, f"{self._name(principal)}'s {words}")
@@ -273,19 +529,33 @@ class Attributor:
         for m in self.mentions:
             if phrase.start <= m.token_start and m.token_end <= phrase.end:
                 entity = self.entities[m.entity_id]
+                last = self.doc[m.token_end - 1]
+                if last.dep_ == "pobj" and last.head.lower_ in ("for", "of"):
+                    continue  # "a spokesperson for Mara Quill": the principal, not the representative
                 if entity.type == "PERSON" and "representative" in entity.roles:
                     return m.entity_id
         return None
 
     def _generic_referent(self, phrase: Span) -> str | None:
-        """'the streamer', 'the network', 'the filmmaker' -> the nearest fitting entity."""
-        words = {t.lower_ for t in phrase}
-        if words & {"streamer", "network", "broadcaster", "channel", "platform", "service"}:
-            return self.previous_org(phrase.start_char, "network")
-        if words & {"studio", "company"}:
+        """'the streamer', 'the corporation', 'the director' -> the nearest fitting entity
+        (for a role noun in a headline, where nobody is named before: the first with that role)."""
+        words = {t.lower_ for t in phrase} | {t.lemma_.lower() for t in phrase}
+        text = phrase.text.lower()
+        if words & self.cues.generic["network"]:
+            return self.previous_org(phrase.start_char, "network") or self.previous_org(phrase.start_char)
+        if words & self.cues.generic["studio"] or any(" " in w and w in text for w in self.cues.generic["studio"]):
             return self.previous_org(phrase.start_char, "studio") or self.previous_org(phrase.start_char)
-        if words & {"actor", "actress", "star", "filmmaker", "director", "creator", "showrunner", "writer", "producer"}:
-            return self.previous_person(phrase.start_char)
+        roles = words & self.cues.generic["person"]
+        if roles:
+            role = next(iter(sorted(roles)))
+            found = self.previous_person(phrase.start_char, role if role in _PERSON_ROLES else None)
+            return found or self._first_with_role(role)
+        return None
+
+    def _first_with_role(self, role: str) -> str | None:
+        for entity in self.entities.values():
+            if entity.type == "PERSON" and role in entity.roles:
+                return entity.id
         return None
 
     def self_introduced(self, quote_start: int, quote_end: int) -> Speaker | None:
@@ -303,74 +573,120 @@ class Attributor:
                     return Speaker(entity_id, self._name(entity_id))
         return None
 
+    def first_person_in(self, start_char: int, end_char: int, outside: tuple[int, int]) -> Speaker | None:
+        """The first PERSON named in text[start_char:end_char] outside the quote ``outside``
+        ("'I needed to be frightened again': Deepa Raghunathan on leaving ..." in a headline)."""
+        for m in self.mentions:
+            if start_char <= m.start and m.end <= end_char and not (outside[0] <= m.start < outside[1]):
+                entity = self.entities[m.entity_id]
+                if entity.type == "PERSON" and "journalist" not in entity.roles:
+                    return Speaker(m.entity_id, entity.name)
+        return None
+
     def _name(self, entity_id: str | None) -> str | None:
         return self.entities[entity_id].name if entity_id else None
 
     # --- outlet ------------------------------------------------------------------------
 
     def outlet_in(self, start_char: int, end_char: int) -> str | None:
-        """'via X', 'per X', 'told (the) X', 'in an interview with X', 'wrote on Instagram'."""
+        """'via X', 'per X', 'told (the trade site) X', 'in an interview with X', 'wrote on Instagram'."""
+        found = self.outlets_in(start_char, end_char)
+        return found[0][1] if found else None
+
+    def outlets_in(self, start_char: int, end_char: int) -> list[tuple[int, str]]:
+        """Every outlet named with an outlet cue in text[start_char:end_char]: (char offset, name)."""
         span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
         if span is None:
-            return None
+            return []
+        found: list[tuple[int, str]] = []
+        covered: set[int] = set()
         for m in self.mentions:
             entity = self.entities[m.entity_id]
             if entity.type not in ("ORG", "WORK") or not (span.start <= m.token_start < span.end) or self._in_quote_char(m.start):
                 continue
-            if self._is_outlet_context(m.token_start, entity):
-                return entity.name
-        return self._unknown_outlet(span)
+            if self._is_outlet_context(m.token_start, m.token_end, entity):
+                found.append((m.start, entity.name))
+                covered.update(range(m.token_start, m.token_end))
+        found += [(self.doc[i].idx, name) for i, name in self._unknown_outlets(span) if i not in covered]
+        return sorted(found)
 
-    def _is_outlet_context(self, start: int, entity: Entity) -> bool:
-        i = start - 1
+    def _is_outlet_context(self, start: int, end: int, entity: Entity) -> bool:
+        last = self.doc[end - 1]
+        anchor = last.head if last.dep_ in ("appos", "compound") and last.head.i >= end else last
+        if last.dep_ == "appos" and last.head.i < start:
+            anchor = last.head  # "the Norwegian broadcaster NRK"
+        i = min(start, anchor.left_edge.i) - 1
         while i >= 0 and self.doc[i].lower_ in _DETERMINERS:
             i -= 1
+        following = self.doc[end].lower_ if end < len(self.doc) else ""
+        if following in self.cues.outlet_after_nouns and (entity.type == "ORG" or entity.name in self.cues.platforms):
+            return i < 0 or self.doc[i].lower_ in (
+                "a",
+                "an",
+                "the",
+                "in",
+                "on",
+                "to",
+                "an",
+                "its",
+                "his",
+                "her",
+                "their",
+            )  # "in a Mainichi Shimbun interview"
         if i < 0:
             return False
         previous = self.doc[i].lower_
         before = " ".join(t.lower_ for t in self.doc[max(0, i - 3) : i + 1])
-        if previous in _OUTLET_CUES:
+        if previous in self.cues.outlet_verbs:
             return True
-        if previous in ("to", "with", "in") and any(w in before for w in _INTERVIEW_WORDS):
+        if previous in ("to", "with", "in") and any(w in before for w in self.cues.interview_words):
             return True
-        if previous == "on" and (entity.name in self.cues.platforms or any(w in before for w in _POSTING_WORDS)):
+        if previous in ("on", "to") and (entity.name in self.cues.platforms or any(w in before for w in self.cues.posting_words)):
             return True
+        if previous == "from" and any(w in before.split() for w in self.cues.outlet_source_nouns):
+            return True  # "told a reporter from Sports Chosun"
+        if previous in self.cues.outlet_channel_words and "outlet" in entity.roles:
+            return True  # "released through Soompi", "quoted by The National"
         return entity.type == "ORG" and "outlet" in entity.roles and ("according to" in before or previous in ("to", "with"))
 
-    def _unknown_outlet(self, span: Span) -> str | None:
-        """'told Cine21', 'per Rappler': a name right after an outlet cue that NER missed."""
+    def _unknown_outlets(self, span: Span) -> list[tuple[int, str]]:
+        """'told Cine21', 'per Rappler', 'on X': a name after an outlet cue that NER missed."""
+        found = []
         for token in span:
-            if token.lower_ not in _OUTLET_CUES or self.inside_quote(token):
+            if self.inside_quote(token):
+                continue
+            platform = token.text.rstrip(".")  # "on X." may be tokenised with its full stop
+            if platform in self.cues.platforms and token.i > 0 and (token.pos_ == "PROPN" or platform != token.text):
+                previous = self.doc[token.i - 1].lower_
+                following = self.doc[token.i + 1].lower_ if token.i + 1 < len(self.doc) else ""
+                if previous in ("on", "to", "via") or following in self.cues.outlet_after_nouns:
+                    found.append((token.i, platform))
+                continue
+            if token.lower_ not in self.cues.outlet_verbs:
                 continue
             i = token.i + 1
             while i < len(self.doc) and self.doc[i].lower_ in _DETERMINERS:
                 i += 1
+            described = i  # "told the trade site Deadline": skip the description before the name
+            while described < min(i + 4, len(self.doc)) and self.doc[described].is_lower and self.doc[described].pos_ in ("ADJ", "NOUN"):
+                described += 1
+            if described > i and described < len(self.doc) and self.doc[described].dep_ == "appos":
+                i = described
             end = i
             while end < len(self.doc) and end - i < 5 and self.doc[end].text[:1].isupper() and self.doc[end].pos_ == "PROPN":
                 end += 1
-            if end > i:
-                return self.doc[i:end].text
-        return None
+            if end > i and self.mention_at(self.doc[i], ("PERSON",)) is None:
+                found.append((i, self.doc[i:end].text))
+        return found
 
 
 _DETERMINERS = {"the", "a", "an"}
-_OUTLET_CUES = {"via", "per", "told", "tells", "telling"}
-_INTERVIEW_WORDS = ("interview", "speaking", "spoke", "talking", "talked", "chat", "told", "appearance", "appearing")
-_POSTING_WORDS = (
-    "wrote",
-    "posted",
-    "post",
-    "shared",
-    "tweeted",
-    "said",
-    "speaking",
-    "appearing",
-    "replied",
-    "statement",
-    "message",
-    "caption",
-    "video",
-)
+_PERSON_ROLES = {"actor", "director", "writer", "showrunner", "creator", "producer", "executive"}
+
+
+def _is_name(name: str) -> bool:
+    """An entity name that can stand for a speaker (not a stray '-on' from a tokenisation slip)."""
+    return name[:1].isalnum()
 
 
 def _subject_of(verb: Token, inside_quote: Callable[[Token], bool]) -> Token | None:
@@ -379,6 +695,12 @@ def _subject_of(verb: Token, inside_quote: Callable[[Token], bool]) -> Token | N
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and not inside_quote(child):
             return child
+    if verb.dep_ == "conj" and verb.head is not verb:
+        # "Cast members posted photos, and Kwon Narae, as she ..., wrote": the parse joins the
+        # second subject to the first verb as a conjunct
+        joined = [c for c in verb.head.children if c.dep_ == "conj" and c.pos_ == "PROPN" and verb.head.i < c.i < verb.i]
+        if joined and not inside_quote(joined[-1]):
+            return joined[-1]
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         return _subject_of(verb.head, inside_quote)
     if verb.dep_ in ("acl", "relcl"):
