@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..layout import HEADLINE, sentence_of, text_of
+from ..lemmas import lemma
 from ..types import Quote
 from .attribution import AttributionCues, Attributor, Speaker
 from .interview import find_interview
@@ -196,7 +197,7 @@ def _has_reporting_cue(doc: Doc, span: QuoteSpan, cues: AttributionCues) -> bool
     for token in sent:
         if span.open_mark <= token.idx <= span.close_mark:
             continue
-        if token.lemma_.lower() in cues.verbs or (token.lower_ == "according") or token.lower_ in cues.representatives:
+        if lemma(token).lower() in cues.verbs or (token.lower_ == "according") or token.lower_ in cues.representatives:
             return True
     return False
 

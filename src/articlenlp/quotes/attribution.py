@@ -15,6 +15,7 @@ themselves. Lexicons and cue lists are in ``data/quotes.json``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..data import load as load_data
 from ..layout import sentence_of, text_of
+from ..lemmas import lemma
 from ..types import Entity
 
 if TYPE_CHECKING:  # entities imports the quote scanner; avoid the cycle at run time
@@ -209,8 +211,25 @@ class Attributor:
             orgs = [m for m in orgs if role in self.entities[m.entity_id].roles]
         return orgs[-1].entity_id if orgs else None
 
+    @property
+    def quote_chars(self) -> list[tuple[int, int]]:
+        """Character ranges inside quotation marks (marks included), sorted and merged."""
+        return self._quote_chars
+
+    @quote_chars.setter
+    def quote_chars(self, ranges: list[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(ranges):
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        self._quote_chars = merged
+        self._quote_starts = [start for start, _ in merged]
+
     def _in_quote_char(self, char: int) -> bool:
-        return any(start <= char < end for start, end in self.quote_chars)
+        i = bisect_right(self._quote_starts, char) - 1
+        return i >= 0 and char < self._quote_chars[i][1]
 
     # --- speaker ----------------------------------------------------------------------
 
@@ -252,14 +271,14 @@ class Attributor:
             if token.lower_ == "according" and token.i + 2 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
                 objects = [c for c in self.doc[token.i + 1].children if c.dep_ == "pobj"]
                 subject, according = (objects[0] if objects else self.doc[token.i + 2]), True
-            elif token.lemma_.lower() in self.cues.verbs and token.pos_ in ("VERB", "AUX", "NOUN"):
+            elif lemma(token).lower() in self.cues.verbs and token.pos_ in ("VERB", "AUX", "NOUN"):
                 subject = self._agent_of(token) or self._quoted_object(token) or self._speaking_subject(token)
                 if subject is None and token.pos_ == "VERB":
                     subject = self._sentence_subject(token)
                 if (
                     token.dep_ == "acl"
-                    and token.head.lemma_.lower() in self.cues.statements
-                    and token.lemma_.lower() in self.cues.weak_acl_verbs
+                    and lemma(token.head).lower() in self.cues.statements
+                    and lemma(token).lower() in self.cues.weak_acl_verbs
                     and token.i not in governing
                 ):
                     continue  # "a statement released by the platform": a modifier, not an attribution
@@ -285,7 +304,7 @@ class Attributor:
             # Climbing stops at a reporting verb with a subject of its own and at coordination.
             head, steps, top = token.head, 0, None
             while steps < 6:
-                if head.lemma_.lower() in self.cues.verbs or head.lower_ == "according":
+                if lemma(head).lower() in self.cues.verbs or head.lower_ == "according":
                     top = head.i
                     if head.lower_ == "according" or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
                         break
@@ -300,7 +319,7 @@ class Attributor:
                 token.i not in inside
                 and token.head.i in inside
                 and token.dep_ in ("parataxis", "ccomp")
-                and token.lemma_.lower() in self.cues.verbs
+                and lemma(token).lower() in self.cues.verbs
             ):
                 found.add(token.i)
         return found
@@ -312,7 +331,7 @@ class Attributor:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and not self.inside_quote(obj):
                         mention = self.mention_at(obj, ("PERSON", "ORG"))
-                        if mention is not None or obj.pos_ == "PROPN" or obj.lemma_.lower() in self.cues.speaker_nouns:
+                        if mention is not None or obj.pos_ == "PROPN" or lemma(obj).lower() in self.cues.speaker_nouns:
                             return obj
         return None
 
@@ -334,7 +353,7 @@ class Attributor:
 
     def _quoted_object(self, verb: Token) -> Token | None:
         """'and I'm quoting him here, "..."': who is quoted speaks, not who quotes."""
-        if verb.lemma_.lower() != "quote":
+        if lemma(verb).lower() != "quote":
             return None
         objects = [c for c in verb.children if c.dep_ == "dobj" and not self.inside_quote(c)]
         return objects[0] if objects and (objects[0].lower_ in _PRONOUNS or objects[0].pos_ == "PROPN") else None
@@ -354,7 +373,7 @@ class Attributor:
 
     def _speaks(self, head: Token) -> bool:
         """Whether a subject without an entity can be a speaker ('a spokesperson', 'fans')."""
-        return head.lemma_.lower() in self.cues.speaker_nouns or head.lower_ in self.cues.speaker_nouns
+        return lemma(head).lower() in self.cues.speaker_nouns or head.lower_ in self.cues.speaker_nouns
 
     def resolve_phrase(self, head: Token) -> Speaker:
         """Turn a subject phrase (head token) into an entity id and a readable name."""
@@ -399,10 +418,10 @@ class Attributor:
             return None
         previous = sentence_of(self.doc[sentence.start - 1])
         for token in previous:
-            if token.lemma_.lower() in self.cues.statements and not self.inside_quote(token):
+            if lemma(token).lower() in self.cues.statements and not self.inside_quote(token):
                 verb = token.head if token.head.pos_ in ("VERB", "AUX") and token.dep_ in ("dobj", "nsubjpass") else previous.root
                 subject = _subject_of(verb, self.inside_quote)
-                if subject is not None and subject.lower_ not in _PRONOUNS and subject.lemma_.lower() not in self.cues.statements:
+                if subject is not None and subject.lower_ not in _PRONOUNS and lemma(subject).lower() not in self.cues.statements:
                     speaker = self.resolve_phrase(subject)
                     named = self._sentence_subject(verb) if speaker.entity_id is None else None
                     return self.resolve_phrase(named) if named is not None else speaker
@@ -487,10 +506,10 @@ class Attributor:
 
     def _is_collective(self, token: Token) -> bool:
         """A non-person group noun that can speak: 'the studio', 'the jury', 'producers'."""
-        lemma = token.lemma_.lower()
-        if lemma in self.cues.generic["person"] or self.mention_at(token, ("PERSON",)) is not None:
+        base = lemma(token).lower()
+        if base in self.cues.generic["person"] or self.mention_at(token, ("PERSON",)) is not None:
             return False
-        return lemma in self.cues.speaker_nouns or lemma in self.cues.generic["network"] | self.cues.generic["studio"]
+        return base in self.cues.speaker_nouns or base in self.cues.generic["network"] | self.cues.generic["studio"]
 
     def _representative(self, head: Token) -> Speaker:
         """'Lee's representation', 'his agency', 'a spokesperson for Netflix', 'a statement from X'."""
@@ -539,7 +558,7 @@ class Attributor:
     def _generic_referent(self, phrase: Span) -> str | None:
         """'the streamer', 'the corporation', 'the director' -> the nearest fitting entity
         (for a role noun in a headline, where nobody is named before: the first with that role)."""
-        words = {t.lower_ for t in phrase} | {t.lemma_.lower() for t in phrase}
+        words = {t.lower_ for t in phrase} | {lemma(t).lower() for t in phrase}
         text = phrase.text.lower()
         if words & self.cues.generic["network"]:
             return self.previous_org(phrase.start_char, "network") or self.previous_org(phrase.start_char)

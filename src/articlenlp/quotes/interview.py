@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 
 from ..data import load as load_data
 from ..layout import BODY, HEADING, HEADLINE, sentence_of, text_of
+from ..lemmas import lemma
 from .attribution import AttributionCues, Attributor, Speaker
 
 _PREFIX = re.compile(r"[*_]*(?P<label>[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,2})[*_]*\s*(?P<sep>[:.])[*_]*\s+(?=\S)")
@@ -220,7 +221,7 @@ def _intro(
     if first > 0:
         span = doc.char_span(blocks[0].start, blocks[first - 1].end, alignment_mode="expand")
         for token in span if span is not None else []:
-            if token.lemma_.lower() not in lemmas or attributor.inside_quote(token):
+            if lemma(token).lower() not in lemmas or attributor.inside_quote(token):
                 continue
             sentence = sentence_of(token)
             people = [
