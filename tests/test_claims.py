@@ -204,3 +204,86 @@ def test_cues_of_a_sentence_are_listed_once_in_order(analyzer):
     assert claim.label == "speculation"
     assert claim.cues[0].lower() == "if"
     assert len(claim.cues) == len(set(claim.cues))
+
+
+# --- families read with the parse (issue #6) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        # predictions
+        ("The drama seems set to return for a fourth run.", "seems"),
+        ("The sitcom appears poised to lose its Thursday slot.", "poised"),
+        ("The thriller is tipped to win best drama at the awards.", "tipped"),
+        ("A revival seems increasingly probable.", "probable"),
+        ("The comedy will likely end with its sixth season.", "likely"),
+        ("The new episodes are widely expected in the spring.", "expected"),
+        ("Critics expect the finale to divide viewers.", "expect"),
+        # rumours and unattributed reports
+        ("The series is said to be in early development at the studio.", "said"),
+        ("The actor is understood to have signed a two-year deal.", "understood"),
+        ("It is thought that the budget was doubled.", "thought"),
+        ("Insiders say the cast has been told to keep next summer free.", "insiders say"),
+        ("According to rumours, the spin-off has been shelved.", "according to rumours"),
+        ("The studio allegedly paid the writers in advance.", "allegedly"),
+        ("The report could not be independently verified.", "verified"),
+        # conditionals
+        ("Assuming the strike ends soon, production will resume in March.", "assuming"),
+        ("Were the ratings to slip, the channel would pull the show.", "were"),
+        ("Should the pilot test well, the network will order ten episodes.", "should"),
+        ("Provided the money comes through, filming starts in June.", "provided"),
+        # hopes
+        ("Viewers are hoping for a happier ending this time.", "hoping"),
+        ("Fans continue to hope that the streamer changes its mind.", "hope"),
+        # possibility nouns as the head of the assertion
+        ("Speculation is mounting that the lead will leave.", "speculation"),
+        ("There is a strong possibility that the show moves to cable.", "possibility"),
+        ("The odds of a fifth season look slim.", "odds"),
+        ("Rumours are swirling that the show has been cancelled.", "rumours"),
+        ("Amid speculation that the show will end, the cast stayed quiet.", "speculation"),
+        # open questions stated as declaratives
+        ("Whether the network agrees is anyone's guess.", "whether"),
+        ("It is unclear if the cast will return.", "unclear"),
+        ("The future of the franchise remains uncertain.", "uncertain"),
+        ("It is not clear when the new season will air.", "not clear"),
+        # a reported hedge stays a hedge
+        ("Kim said the show could return next year.", "could"),
+    ],
+)
+def test_parse_families_are_speculation(analyzer, sentence, cue):
+    _assert_speculation(_claim(analyzer, sentence), cue)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # scheduled and confirmed events
+        "The season will premiere on March 3 on the streamer.",
+        "The show is set to premiere in October.",
+        "Filming is slated to begin in Belfast next month.",
+        "Netflix confirmed the renewal on Tuesday.",
+        # the reported plan of a named party
+        "Netflix said the show would return if ratings held.",
+        "The network announced that the series would end after five seasons.",
+        # indirect questions
+        "The studio did not say whether the show would return.",
+        "She was asked if she would return for the revival.",
+        "The network declined to say whether it might revive the show.",
+        # refusals, comparisons, narrated rumours
+        "Neither actor would comment on the rumours.",
+        "The channel pays more than it would for an in-house show.",
+        "Rumours of a split began circulating last year.",
+        "The announcement ended months of speculation about the show.",
+        "The series, as expected, ended with a wedding.",
+        # words that only look like cues
+        "The show's will to survive impressed critics.",
+        "Hope Street returns to BBC One in January.",
+        "He kept his hope for a sequel private.",
+        "He played a would-be detective in the first season.",
+        "The cast appeared on the talk show to promote the finale.",
+        "The episode lasts maybe fifty minutes.",
+    ],
+)
+def test_scope_traps_are_facts(analyzer, sentence):
+    _assert_fact(_claim(analyzer, sentence))
