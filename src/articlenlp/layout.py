@@ -154,6 +154,19 @@ def text_of(doc: Doc) -> str:
 _TEXT = "articlenlp.text"
 
 
+def lowers_of(doc: Doc) -> list[str]:
+    """``[t.lower_ for t in doc]``, built once per Doc: scanning these strings for cue words
+    is much cheaper than creating a Token object per word on every pass."""
+    cached = doc.user_data.get(_LOWERS)
+    if cached is None or len(cached) != len(doc):
+        cached = [t.lower_ for t in doc]
+        doc.user_data[_LOWERS] = cached
+    return list(cached)
+
+
+_LOWERS = "articlenlp.lowers"
+
+
 def sentence_of(token: Token) -> Span:
     """The sentence holding ``token``. spaCy's ``Token.sent`` walks every sentence of the Doc
     on each call; this looks it up in a per-Doc index built once (after parsing)."""

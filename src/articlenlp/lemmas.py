@@ -18,7 +18,7 @@ from spacy.tokens import Token
 LEMMATIZER = "lemmatizer"
 
 # Vocab id -> the disabled lemmatizer's function (which keeps its Vocab alive, so ids stay unique).
-_ON_DEMAND: dict[int, Callable[[Token], list[str]]] = {}
+_ON_DEMAND: dict[int, Callable[[Token], str]] = {}
 
 
 def lemmatize_on_demand(nlp: Language) -> None:
@@ -30,7 +30,27 @@ def lemmatize_on_demand(nlp: Language) -> None:
     if lemmatize is None:
         return  # not spaCy's rule-based Lemmatizer: leave it running
     nlp.disable_pipe(LEMMATIZER)
-    _ON_DEMAND[id(nlp.vocab)] = lemmatize
+    _ON_DEMAND[id(nlp.vocab)] = _memoised(lemmatize)
+
+
+_MEMO_SIZE = 200_000
+
+
+def _memoised(lemmatize: Callable[[Token], list[str]]) -> Callable[[Token], str]:
+    """The first lemma, remembered per form, part of speech and morphology (spaCy's own
+    cache skips the base forms, which are most tokens)."""
+    memo: dict[tuple[int, int, int], str] = {}
+
+    def first_lemma(token: Token) -> str:
+        key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            found = memo[key] = lemmatize(token)[0]
+        return found
+
+    return first_lemma
 
 
 def lemma(token: Token) -> str:
@@ -38,4 +58,4 @@ def lemma(token: Token) -> str:
     if token.lemma:
         return token.lemma_
     lemmatize = _ON_DEMAND.get(id(token.vocab))
-    return lemmatize(token)[0] if lemmatize is not None else token.lower_
+    return lemmatize(token) if lemmatize is not None else token.lower_

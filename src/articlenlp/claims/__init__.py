@@ -51,14 +51,15 @@ class ClaimLabeller:
         return doc
 
     def _is_claim(self, doc: Doc, sentence: Span, quotes: list[tuple[int, int]]) -> bool:
-        text = sentence.text.strip()
+        whole = text_of(doc)[sentence.start_char : sentence.end_char]
+        text = whole.strip()
         if not text or text.endswith("?") or len(text.split()) < _MIN_WORDS:
             return False
-        block = block_at(doc, sentence[0].idx if not sentence[0].is_space else sentence.end_char - 1)
+        block = block_at(doc, sentence.start_char + len(whole) - len(whole.lstrip()))
         if block is None or not block.is_prose:
             return False
         quoted = sum(max(0, min(end, sentence.end_char) - max(start, sentence.start_char)) for start, end in quotes)
-        return quoted <= 0.5 * len(sentence.text)
+        return quoted <= 0.5 * len(whole)
 
     def _label(self, sentence: Span, quotes: list[tuple[int, int]]) -> Claim:
         quotes = [(start, end) for start, end in quotes if start < sentence.end_char and sentence.start_char < end]
@@ -73,7 +74,7 @@ class ClaimLabeller:
 
 
 def _trimmed(sentence: Span) -> tuple[int, int]:
-    text = sentence.text
+    text = text_of(sentence.doc)[sentence.start_char : sentence.end_char]
     start = sentence.start_char + (len(text) - len(text.lstrip()))
     end = sentence.end_char - (len(text) - len(text.rstrip()))
     return start, end

@@ -11,7 +11,7 @@ The ``articlenlp_entities`` component sets:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -134,7 +134,7 @@ class EntityRecognizer:
         if type_ == "ORG":
             roles = [org_role(doc, m, self.lexicon) for m in members]
             specific = [r for r in roles if r != "other"]
-            return [max(set(specific), key=specific.count)] if specific else ["other"]
+            return [Counter(specific).most_common(1)[0][0]] if specific else ["other"]  # ties: the first mentioned
         if type_ == "WORK":
             return [work_role(doc, members, self.lexicon)]
         return []
@@ -230,7 +230,7 @@ def _add_name_parts(doc: Doc, mentions: list[Mention], org_suffixes: set[str]) -
     an organisation whose surname is used alone as a person.
     """
     _retype_people_named_as_orgs(doc, mentions, org_suffixes)
-    owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    owners: dict[str, dict[tuple[str, str], None]] = defaultdict(dict)  # insertion-ordered sets
     for mention in mentions:
         text = doc[mention.start : mention.end].text
         if mention.type in ("PERSON", "CHARACTER"):
@@ -241,13 +241,13 @@ def _add_name_parts(doc: Doc, mentions: list[Mention], org_suffixes: set[str]) -
             continue
         for part in parts:
             if len(part) >= 3 and part[0].isupper() and part.lower() not in _GENERIC_WORDS:
-                owners[part].add((" ".join(name_key(text)), mention.type))
+                owners[part][(" ".join(name_key(text)), mention.type)] = None
     by_start = {m.start: m for m in mentions}
     added = []
     for part, names in owners.items():
         if len({key for key, _ in names}) != 1:
             continue
-        type_ = next(iter(names))[1]
+        type_ = next(iter(names))[1]  # of the first mention
         for start, end in occurrences(text_of(doc), part, _HONORIFIC_SUFFIX):
             span = doc.char_span(start, end)
             if span is None:

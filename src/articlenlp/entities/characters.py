@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..data import load as load_data
+from ..layout import lowers_of
 from .mentions import Mention, is_capitalised
 
 _PLAY_VERBS = {
@@ -260,10 +261,11 @@ def character_cue_names(doc: Doc, mentions: list[Mention]) -> list[tuple[int, in
     """Names introduced as characters: 'the character Y', 'the role of Y'."""
     taken = {i: m for m in mentions for i in range(m.start, m.end)}
     found = []
-    for token in doc:
-        if token.lower_ in _CHARACTER_NOUNS and token.i + 1 < len(doc):
-            i = token.i + 1
-            if doc[i].lower_ == "of":
+    lowers = lowers_of(doc)
+    for noun, lower in enumerate(lowers):
+        if lower in _CHARACTER_NOUNS and noun + 1 < len(doc):
+            i = noun + 1
+            if lowers[i] == "of":
                 i += 1
             run = _name_run(doc, i, taken)
             if run:

@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..data import load as load_data
-from ..layout import HEADING, HEADLINE, block_at, text_of
+from ..layout import HEADING, HEADLINE, block_at, lowers_of, text_of
 from ..lemmas import lemma
 from ..quotes.scanner import scan_quotes
 from .aliases import occurrences
@@ -476,12 +476,11 @@ def _strip_season_suffix(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention], lowers: list[str]) -> Iterator[Mention]:
     """Titles recognised from their context: 'X Season 2', 'Netflix's X', 'the series X'."""
-    for token in doc:
-        lower = lowers[token.i]
+    for i, lower in enumerate(lowers):
         # "X Season 2", "X season", "X's second season", "X star", "X finale"
         weak_cue = lower in lexicon.weak_work_cues_after
-        if (lower in lexicon.work_cues_after or weak_cue) and token.i > 0 and token.pos_ != "VERB":
-            end = token.i
+        if (lower in lexicon.work_cues_after or weak_cue) and i > 0 and doc[i].pos_ != "VERB":
+            end = i
             while end > 0 and doc[end - 1].lower_ in _SEASON_MODIFIERS:
                 end -= 1
             if doc[end - 1].text in _POSSESSIVE:
@@ -492,9 +491,9 @@ def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention], low
                 if end - start >= 1 and (not weak_cue or weak_ok) and _plausible_title(doc, start, end, lexicon):
                     yield Mention(start, end, "WORK", "pattern")
         # "the series X", "the Netflix drama X", "starring in X"
-        in_role_phrase = token.i > 0 and lowers[token.i - 1] == "of"
-        if (lower in lexicon.work_heads_before and not in_role_phrase) or _ends_verb_phrase(lowers, token.i, lexicon):
-            start = token.i + 1
+        in_role_phrase = i > 0 and lowers[i - 1] == "of"
+        if (lower in lexicon.work_heads_before and not in_role_phrase) or _ends_verb_phrase(lowers, i, lexicon):
+            start = i + 1
             if start < len(doc) and doc[start].text in ("“", '"', "‘"):
                 continue
             end = _title_run(doc, start, lexicon)
@@ -596,14 +595,14 @@ _ROLE_BEFORE_NAME = re.compile(r"^[A-Z][\w'’.-]*$")
 
 def _shape_mentions(doc: Doc, role_words: set[str]) -> Iterator[Mention]:
     """Names the NER missed: capitalised words right after a role word ('lawyer Kim Mun Hui')."""
-    for token in doc:
-        if token.lower_ not in role_words or token.i + 1 >= len(doc) or not _is_name_token(doc[token.i + 1]):
+    for i, lower in enumerate(lowers_of(doc)):
+        if lower not in role_words or i + 1 >= len(doc) or not _is_name_token(doc[i + 1]):
             continue
-        end = token.i + 1
-        while end < len(doc) and end - token.i <= 4 and _is_name_piece(doc, end):
+        end = i + 1
+        while end < len(doc) and end - i <= 4 and _is_name_piece(doc, end):
             end += 1
-        if end - token.i >= 2 and not _headline_only(doc, token.i + 1, end, "PERSON"):
-            yield Mention(token.i + 1, end, "PERSON", "shape")
+        if end - i >= 2 and not _headline_only(doc, i + 1, end, "PERSON"):
+            yield Mention(i + 1, end, "PERSON", "shape")
 
 
 def _org_shape_mentions(doc: Doc, lexicon: Lexicon, lowers: list[str]) -> Iterator[Mention]:
@@ -689,7 +688,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon, role_words: set[str]) -> list[Ment
     """
     orgs = list(_lexicon_mentions(doc, lexicon))
     candidates = orgs + [m for m in _ner_mentions(doc, lexicon) if m.type == "PERSON" or not _in_title_case_block(doc, m)]
-    lowers = [t.lower_ for t in doc]
+    lowers = lowers_of(doc)
     candidates += [m for m in _title_pattern_mentions(doc, lexicon, orgs, lowers) if not _in_title_case_block(doc, m)]
     candidates += _quoted_title_mentions(doc, lexicon)
     candidates += _shape_mentions(doc, role_words)

@@ -74,13 +74,19 @@ class CueFeatures(BaseEstimator, TransformerMixin):
     def transform(self, texts: Any) -> sparse.csr_matrix:
         if not hasattr(self, "patterns_"):
             self._compile()
-        rows = [self._row(text) for text in texts]
+        # Any cue at all: most sentences have none, and one scan settles them (built from the
+        # fitted patterns, so a model pickled before this existed gets the same features).
+        any_cue = re.compile("|".join(p.pattern for p in self.patterns_.values()), re.IGNORECASE)
+        rows = [self._row(text, any_cue) for text in texts]
         return sparse.csr_matrix(np.array(rows, dtype=float))
 
-    def _row(self, text: str) -> list[float]:
+    def _row(self, text: str, any_cue: re.Pattern[str]) -> list[float]:
         headline, _, body = text.strip().partition("\n")
         row: list[float] = []
         for part in (headline, body):
+            if not any_cue.search(part):
+                row += [0.0] * (2 * len(self.groups_))
+                continue
             for group in self.groups_:
                 plain = negated = 0
                 for match in self.patterns_[group].finditer(part):
