@@ -287,3 +287,51 @@ def test_parse_families_are_speculation(analyzer, sentence, cue):
 )
 def test_scope_traps_are_facts(analyzer, sentence):
     _assert_fact(_claim(analyzer, sentence))
+
+
+# --- rules from the blind dev set (new writers' constructions) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        # an opinion held in the present, with a clause
+        ("Many fans think the masked figure is the detective's missing brother.", "think"),
+        ("One camp of viewers thinks the finale was a dream sequence.", "thinks"),
+        # anonymous sourcing about deliberations
+        ("According to two people familiar with the talks, the studio wants a shorter order.", "familiar with the talks"),
+        ("People familiar with the negotiations said the lead actor has asked for a producer credit.", "familiar with"),
+        # a possibility noun that the parser leaves as the root of the sentence
+        ("Speculation among viewers centres on the butler.", "speculation"),
+        # a present expectation or hope stays speculation
+        ("Viewers are told to expect a darker tone in the new episodes.", "expect"),
+        ("Ortiz hinted that fans should expect new episodes next year.", "expect"),
+        # a spokesperson's could stays a hedge
+        ("A spokesperson said the show could return next year.", "could"),
+    ],
+)
+def test_dev_set_families_are_speculation(analyzer, sentence, cue):
+    _assert_speculation(_claim(analyzer, sentence), cue)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a hope or expectation narrated in the past
+        "The strong finale prompted many viewers to hope for a spin-off, but the network moved on.",
+        "Crew members were told to expect a call sheet for a new block in the autumn.",
+        "The cast had been encouraged to hope for a longer run before the budget was cut.",
+        # think without a clause
+        "The director thinks of the series as a western.",
+        # a spokesperson or representative is a named party: would is the reported plan
+        "A network spokesperson said the drama would return in the spring with eight episodes.",
+        "A studio spokeswoman said the second season would premiere in January.",
+        # a figure from a person familiar with the numbers, and "familiar" in another sense
+        "The finale drew 4.1 million viewers, according to a person familiar with the ratings.",
+        "The cast is familiar with the deal the studio struck.",
+        # speculation narrated as a past episode
+        "Speculation ended when the network confirmed the cancellation in March.",
+    ],
+)
+def test_dev_set_traps_are_facts(analyzer, sentence):
+    _assert_fact(_claim(analyzer, sentence))

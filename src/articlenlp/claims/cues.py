@@ -12,12 +12,17 @@ Two kinds of cue, both from ``data/speculation_cues.json``:
   * hearsay passives "is said/understood/believed/thought/reported to" and "it is
     believed that";
   * unattributed reporting: a reporting verb whose subject is sources, insiders, reports,
-    observers ("sources say", "industry watchers expect"), "according to reports";
+    observers ("sources say", "industry watchers expect"), "according to reports", and
+    "people familiar with the talks/negotiations/discussions" (deliberations behind the
+    scenes; "a person familiar with the numbers" reporting a figure stays fact);
   * conditionals: if/unless/assuming as the marker of an adverbial clause, inverted
     "Were/Had/Should + subject" at the start of a clause;
   * hopes: hope/wish as a present-tense verb of the assertion, "hopefully";
+  * opinions: think/thinks in the present tense with a clause ("Many fans think the
+    killer is ...", "A second camp thinks ...");
   * possibility nouns (speculation, chance, possibility, odds, rumours, talk) as the
-    subject or predicate noun of the main clause, "amid speculation";
+    subject or predicate noun of the main clause, "amid speculation", or the sentence's
+    first word left as its root by the parser ("Speculation among fans centres on");
   * open questions: a "whether" clause as the subject ("Whether X is another matter"),
     unclear/uncertain/unknown or negated clear/known as a predicate, "remains to be seen".
 
@@ -33,7 +38,13 @@ Scope (what cancels a cue):
 - a modal in a subordinate temporal or comparative clause ("before they could consider
   it", "than it would for") is not the assertion;
 - a rumour or speculation noun that is the subject of a past-tense event verb
-  ("Rumours began circulating in the spring") narrates a past episode: fact.
+  ("Rumours began circulating in the spring") narrates a past episode: fact;
+- hope/expect as an infinitive under a past or past-perfect verb ("led viewers to hope
+  for", "had been told to expect", "have been primed to expect") narrates a past
+  expectation: fact ("are told to expect" stays speculation);
+- a spokesperson, representative, publicist or statement counts as a named party, so
+  would/should in what they said is the reported plan ("A club spokesperson said the
+  player would join").
 """
 
 from __future__ import annotations
@@ -76,6 +87,10 @@ class CueRules:
         self.prediction_participles = frozenset(families["prediction_participles"])
         self.speculation_verbs = frozenset(families["speculation_verbs"])
         self.hope_verbs = frozenset(families["attitude_verbs"])
+        self.opinion_verbs = frozenset(families["opinion_verbs"])
+        self.official_speakers = frozenset(families["official_speakers"])
+        self.familiar_people = frozenset(families["familiar_people"])
+        self.deliberation_nouns = frozenset(families["deliberation_nouns"])
         self.appearance_verbs = frozenset(families["appearance_verbs"])
         self.conditional_words = frozenset(families["conditional_words"])
         self.inverted = frozenset(families["inverted_conditional_auxiliaries"])
@@ -138,6 +153,10 @@ class CueRules:
             return self._conditional(token)
         if lower in self.hope_verbs and token.pos_ == "VERB":
             return self._hope(token)
+        if lower in self.opinion_verbs:
+            return self._opinion(token)
+        if lower == "familiar":
+            return self._familiar(token)
         if lower in self.words:
             return self._word(token, lower)
         if (base in self.possibility_nouns or lower in self.possibility_nouns) and token.pos_ in ("NOUN", "PROPN"):
@@ -215,9 +234,27 @@ class CueRules:
         return ("", "strong")
 
     def _hope(self, token: Token) -> tuple[str, str] | None:
-        if token.tag_ in ("VBD", "VBN") or token.dep_ in _EMBEDDED_DEPS:
+        if token.tag_ in ("VBD", "VBN") or token.dep_ in _EMBEDDED_DEPS or _past_infinitive(token):
             return None
         return ("", "strong")
+
+    def _opinion(self, token: Token) -> tuple[str, str] | None:
+        """ "A second camp thinks it is the Warden": a present-tense opinion with a clause."""
+        if token.pos_ != "VERB" or token.tag_ not in ("VBZ", "VBP") or token.dep_ in _EMBEDDED_DEPS:
+            return None
+        return ("", "strong") if _has_child(token, "ccomp") else None
+
+    def _familiar(self, token: Token) -> tuple[str, str] | None:
+        """ "according to people familiar with the talks": anonymous sourcing on deliberations."""
+        if token.head.lower_ not in self.familiar_people and lemma(token.head).lower() not in self.familiar_people:
+            return None
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+        if prep is None:
+            return None
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None or (pobj.lower_ not in self.deliberation_nouns and lemma(pobj).lower() not in self.deliberation_nouns):
+            return None
+        return (f"familiar with the {pobj.text}" if pobj.i == token.i + 3 else "familiar with", "strong")
 
     def _expect(self, token: Token) -> tuple[str, str] | None:
         if token.pos_ not in ("VERB", "ADJ") or token.dep_ in ("amod", "pcomp"):
@@ -229,6 +266,8 @@ class CueRules:
             return None  # "the renewal fans expect"
         if token.tag_ == "VBG" and token.dep_ == "xcomp":
             return None  # "you keep expecting"
+        if _past_infinitive(token):
+            return None  # "the cast had been told to expect": a past expectation, narrated
         previous = token.nbor(-1).lower_ if token.i > 0 else ""
         if previous in ("as", "than", "had", "been") and not _has_child(token, "xcomp"):
             return None
@@ -242,6 +281,8 @@ class CueRules:
         head = token.head
         if token.dep_ == "pobj" and head.lower_ in ("amid", "amidst"):
             return True
+        if token.dep_ == "ROOT" and token.pos_ == "NOUN" and token.i == token.sent.start:
+            return True  # "Speculation among fans centres on ...", parsed without its verb
         if token.dep_ not in ("nsubj", "nsubjpass", "attr"):
             return False
         if not (head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")):
@@ -297,8 +338,11 @@ class CueRules:
 
     def _named(self, subject: Token) -> bool:
         """A named party (a name, a pronoun for one, "the network"), not an anonymous source."""
-        if lemma(subject).lower() in self.anonymous:
+        base = lemma(subject).lower()
+        if base in self.anonymous:
             return False
+        if base in self.official_speakers or subject.lower_ in self.official_speakers:
+            return True  # "a club spokesperson", "a representative for the network"
         if subject.pos_ in ("PROPN", "PRON"):
             return subject.lower_ not in ("one", "some", "others", "many", "few")
         words = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss", "nummod")}
@@ -339,6 +383,18 @@ def _negation(token: Token) -> Token | None:
 
 def _next_lower(token: Token) -> str:
     return token.nbor().lower_ if token.i + 1 < len(token.doc) else ""
+
+
+def _past_infinitive(token: Token) -> bool:
+    """ "led viewers to hope", "had been told to expect": an infinitive under a past verb."""
+    if token.tag_ != "VB" or token.dep_ not in ("xcomp", "ccomp") or not any(c.tag_ == "TO" for c in token.children):
+        return False
+    governor = token.head
+    if governor.tag_ == "VBD":
+        return True
+    return governor.tag_ == "VBN" and any(
+        c.lower_ in ("had", "was", "were", "been") for c in governor.children if c.dep_ in ("aux", "auxpass")
+    )
 
 
 def _inverted_subject(token: Token) -> bool:
