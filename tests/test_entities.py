@@ -78,7 +78,6 @@ def test_byline_makes_a_journalist(analyzer, name):
     assert "journalist" in _find(analysis, name, "PERSON").roles
 
 
-@pytest.mark.xfail(strict=True, reason="known gap (issue 4): 'spokesperson for X' gives X the representative role")
 def test_spokesperson_for_a_person_does_not_make_that_person_a_representative(analyzer):
     analysis = _analyze(analyzer, "A spokesperson for Mara Quill told Deadline that she would not return for the third season.")
     assert "representative" not in _find(analysis, "Mara Quill", "PERSON").roles
@@ -387,3 +386,60 @@ def test_network_shaped_names(analyzer, body, name):
     entity = next((e for e in _analyze(analyzer, body).entities if e.name == name), None)
     if entity is not None:  # the NER may miss an unknown name; when found, its shape gives the role
         assert entity.roles == ["network"]
+
+
+def test_bracketed_actor_after_a_character(analyzer):
+    analysis = _analyze(
+        analyzer,
+        "The comedy follows Marguerite Dunwell (Tamsin Okonedo-Ray), a night-bus driver who solves crimes on her route.",
+    )
+    actor = _find(analysis, "Tamsin Okonedo-Ray", "PERSON")
+    character = _find(analysis, "Marguerite Dunwell", "CHARACTER")
+    assert character.id in actor.plays
+
+
+def test_list_item_titles_with_a_network_in_brackets(analyzer):
+    analysis = _analyze(
+        analyzer,
+        "Here are the shows we will miss.\n\n3. Pickle Jar Parade (Netflix)\n\n"
+        "The puppet sitcom ends after four seasons.\n\nThe Quiet Orchard (BBC One) – renewed\n\nA third run is coming.",
+    )
+    _find(analysis, "Pickle Jar Parade", "WORK")
+    _find(analysis, "The Quiet Orchard", "WORK")
+
+
+@pytest.mark.parametrize(
+    "body, alias",
+    [
+        ("Veteran actor Rufus Halloran-Pike, known to everyone on set as Ruff, said the cast was heartbroken.", "Ruff"),
+        ("Veteran actor Rufus Halloran-Pike, whom the crew calls Ruffy, said the cast was heartbroken.", "Ruffy"),
+    ],
+)
+def test_introduced_nicknames_merge(analyzer, body, alias):
+    person = _find(_analyze(analyzer, body + f" {alias} has not commented since."), "Rufus Halloran-Pike", "PERSON")
+    assert alias in person.aliases
+
+
+def test_title_meaning_merges_with_the_title(analyzer):
+    analysis = _analyze(
+        analyzer,
+        "The streamer has cancelled the drama Kuş Evinin Sırrı after two seasons. "
+        "The series, whose title means The Secret of the Birdhouse, starred Deniz Aksoylu.",
+    )
+    work = _find(analysis, "Kuş Evinin Sırrı", "WORK")
+    assert {"The Secret of the Birdhouse", "Kuş Evinin Sırrı"} == {work.name, *work.aliases}
+
+
+def test_name_keys_fold_accents_honorifics_and_order():
+    from articlenlp.entities.aliases import cluster_names, name_key
+
+    assert name_key("Ōkubo Sayaka") == name_key("Okubo Sayaka")
+    assert name_key("Pelin Hanım") == name_key("Pelin")
+    assert name_key("Deshmukh-sir") == name_key("Deshmukh")
+    clusters = cluster_names([("Tanabe Haruki", "PERSON"), ("Haruki Tanabe", "PERSON")])
+    assert len(clusters) == 1
+
+
+def test_two_joined_role_words_give_both_roles(analyzer):
+    analysis = _analyze(analyzer, "Creator and writer Odette Vance-Mulroy said the ending was planned from the start.")
+    assert {"creator", "writer"} <= set(_find(analysis, "Odette Vance-Mulroy", "PERSON").roles)

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..layout import sentence_of, text_of
+from ..data import load as load_data
+from ..layout import lowers_of, sentence_of, text_of
 from ..types import Entity
 from .aliases import cluster_names, contains_run, name_key, occurrences
 from .characters import character_cue_names, find_plays
-from .mentions import Lexicon, Mention, find_mentions, resolve_overlaps
+from .mentions import Lexicon, Mention, find_mentions, is_capitalised, resolve_overlaps, title_run
 from .roles import RoleLexicon, org_role, person_roles, work_role
 
 SPAN_KEY = "articlenlp_entities"
@@ -84,6 +85,7 @@ class EntityRecognizer:
         self, doc: Doc, mentions: list[Mention], plays: list[tuple[Mention, tuple[int, int]]]
     ) -> tuple[list[Entity], list[EntityMention]]:
         translations = _translated_titles(doc, mentions)  # may add mentions: before listing surfaces
+        translations += _introduced_aliases(doc, mentions, self.lexicon)
         surfaces = [(doc[m.start : m.end].text, m.type) for m in mentions]
         entities: list[Entity] = []
         owner: dict[int, str] = {}
@@ -173,6 +175,83 @@ def _translated_titles(doc: Doc, mentions: list[Mention]) -> list[tuple[str, str
     return pairs
 
 
+_CONTEXT = load_data("context.json")
+_ALIAS_AS = frozenset(_CONTEXT["alias_cues_as"])
+_ALIAS_DIRECT = frozenset(_CONTEXT["alias_cues_direct"])
+_ALIAS_BLOCKERS = frozenset(_CONTEXT["alias_blockers"])
+_TITLE_MEANING = frozenset(_CONTEXT["title_meaning_cues"])
+_ALIAS_REACH = 8
+
+
+def _introduced_aliases(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[tuple[str, str]]:
+    """'X, known to everyone as Y', 'X, whom the cast calls Y', 'X, nicknamed Y': Y is X.
+    'The series, whose title means Y': Y is the title named last.
+
+    Y becomes a mention of X's type wherever it occurs; the pairs are merged after clustering.
+    """
+    lowers = lowers_of(doc)
+    by_end = {m.end: m for m in mentions}
+    pairs: list[tuple[str, str]] = []
+    for i, lower in enumerate(lowers):
+        if lower in _TITLE_MEANING:
+            if "title" not in lowers[max(0, i - 3) : i]:
+                continue
+            j = i + 1 + (i + 1 < len(doc) and lowers[i + 1] in ("as", "to"))
+            works = [m for m in mentions if m.type == "WORK" and m.end <= i]
+            if not works or j >= len(doc) or not is_capitalised(doc[j]):
+                continue
+            end = title_run(doc, j, lexicon)
+            owner: Mention | None = works[-1]
+        elif lower in _ALIAS_AS or lower in _ALIAS_DIRECT:
+            owner = next((by_end[k] for k in range(i - 1, max(-1, i - _ALIAS_REACH), -1) if k in by_end), None)
+            if owner is None or owner.type not in ("PERSON", "CHARACTER", "WORK") or owner.end >= i or lowers[owner.end] != ",":
+                continue
+            if any(t.is_punct for t in doc[owner.end + 1 : i]):
+                continue
+            j = i + 1
+            if lower in _ALIAS_AS:
+                while j < len(doc) and j - i < 6 and lowers[j] != "as" and lowers[j] not in _ALIAS_BLOCKERS and doc[j].is_alpha:
+                    j += 1
+                if j >= len(doc) or lowers[j] != "as":
+                    continue
+                j += 1
+            if j < len(doc) and doc[j].text in ('"', "“", "‘", "'"):
+                j += 1
+            end = j
+            while (
+                end < len(doc)
+                and end - j < 3
+                and ((doc[end].is_alpha and doc[end].text[:1].isupper()) or (doc[end].text == "-" and not doc[end].whitespace_ and end > j))
+            ):
+                end += 1
+            if end > j and doc[end - 1].text == "-":
+                end -= 1
+        else:
+            continue
+        if owner is None or end <= j or doc[j].lower_ in ("the", "a", "an") and end - j == 1:
+            continue
+        alias = doc[j:end]
+        if alias.text == doc[owner.start : owner.end].text or alias.text in lexicon.org_roles:
+            continue
+        type_ = owner.type
+        covered = False
+        for start_char, end_char in occurrences(text_of(doc), alias.text):
+            span = doc.char_span(start_char, end_char)
+            if span is None:
+                continue
+            clashes = [m for m in mentions if m.start < span.end and span.start < m.end]
+            if len(clashes) == 1 and (clashes[0].start, clashes[0].end) == (span.start, span.end) and clashes[0].source != "lexicon":
+                clashes[0].type, clashes[0].role = type_, None
+                covered = True
+            elif all(span.start <= m.start and m.end <= span.end and m.source != "lexicon" for m in clashes):
+                mentions[:] = [m for m in mentions if m not in clashes] + [Mention(span.start, span.end, type_, "pattern")]
+                covered = True
+        if covered:
+            pairs.append((doc[owner.start : owner.end].text, alias.text))
+    mentions.sort(key=lambda m: m.start)
+    return pairs
+
+
 def _unsupported_single_name(doc: Doc, type_: str, roles: list[str], members: list[Mention]) -> bool:
     """A lone capitalised word the NER called a person, with nothing else saying it is one.
 
@@ -218,7 +297,7 @@ def _name_parts(span_text: str) -> list[str]:
     return [words[0], words[-1]]
 
 
-_HONORIFIC_SUFFIX = re.compile(r"-(?:san|sama|sensei|kun|chan|ssi|nim|senpai)")
+_HONORIFIC_SUFFIX = re.compile(r"-(?:" + "|".join(load_data("context.json")["name_honorific_suffixes"]) + ")")
 
 
 def _add_name_parts(doc: Doc, mentions: list[Mention], org_suffixes: set[str]) -> list[Mention]:

@@ -19,10 +19,9 @@ from ..data import load as load_data
 
 _SPLIT = re.compile(r"[\s\-‐‑–]+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_HONORIFIC = re.compile(r"-(?:sensei|san|sama|kun|chan|ssi|nim|senpai|ji)$", re.IGNORECASE)
-
-
 _CONTEXT = load_data("context.json")
+_HONORIFIC = re.compile(r"-(?:" + "|".join(_CONTEXT["name_honorific_suffixes"]) + r")$", re.IGNORECASE)
+_HONORIFIC_WORDS = frozenset(_CONTEXT["name_honorific_words"])  # 'Nermin Hanım'
 _ORG_SUFFIXES = {w.lower() for w in _CONTEXT["org_suffixes"]} | {w.lower() for w in _CONTEXT["org_regional_arms"]}
 _TITLES = {t.lower().rstrip(".") for t in _CONTEXT["character_titles"]} | {w.lower() for w in _CONTEXT["name_title_roles"]}
 
@@ -33,12 +32,16 @@ def name_key(name: str) -> tuple[str, ...]:
     name = _POSSESSIVE.sub("", name.strip())
     name = _HONORIFIC.sub("", name)
     name = unicodedata.normalize("NFKC", name).lower().replace(".", "")
+    if not name.isascii():  # 'Ōtsuki' and 'Otsuki' are one name
+        name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
     name = re.sub(r"[:,!?\"“”()]", " ", name)
     tokens = tuple(t for t in _SPLIT.split(name) if t)
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[0] in _TITLES:  # "Sheriff Dale Whitaker", "Director Ahn Gil Ho"
         tokens = tokens[1:]
+    if len(tokens) > 1 and tokens[-1] in _HONORIFIC_WORDS:
+        tokens = tokens[:-1]
     return tokens
 
 
@@ -109,8 +112,8 @@ def cluster_names(names: list[tuple[str, str]], same_as: list[tuple[str, str]] |
 
 def _merge(clusters: list[Cluster], key: tuple[str, ...], other: tuple[str, ...]) -> list[Cluster]:
     """Join the cluster holding ``other`` into the one holding ``key`` (a title and its translation)."""
-    keep = next((c for c in clusters if c.key == key), None)
-    gone = next((c for c in clusters if c.key == other), None)
+    keep = next((c for c in clusters if c.key == key), None) or next((c for c in clusters if key in map(name_key, c.surfaces)), None)
+    gone = next((c for c in clusters if c.key == other), None) or next((c for c in clusters if other in map(name_key, c.surfaces)), None)
     if keep is None or gone is None or keep is gone or keep.type != gone.type:
         return clusters
     keep.surfaces.update(gone.surfaces)
@@ -126,7 +129,7 @@ def _family(type_: str) -> str:
 
 def _find_cluster(clusters: list[Cluster], key: tuple[str, ...], type_: str) -> Cluster | None:
     same = [c for c in clusters if _family(c.type) == _family(type_)]
-    exact = [c for c in same if c.key == key or ("".join(c.key) == "".join(key) and _family(type_) == "PERSONLIKE")]
+    exact = [c for c in same if c.key == key or (_family(type_) == "PERSONLIKE" and _same_person_key(c.key, key))]
     if exact:
         return exact[0]
     if type_ == "ORG":
@@ -138,6 +141,11 @@ def _find_cluster(clusters: list[Cluster], key: tuple[str, ...], type_: str) -> 
     if type_ == "WORK":
         partial = [c for c in partial if _is_title_part(c.key, key)]
     return partial[0] if len(partial) == 1 else None
+
+
+def _same_person_key(key: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """'Lee Dohyun' / 'Lee Do Hyun'; 'Mizushima Kaede' / 'Kaede Mizushima' (family name first or last)."""
+    return "".join(key) == "".join(other) or (len(key) == 2 and key == other[::-1])
 
 
 def _is_title_part(full: tuple[str, ...], part: tuple[str, ...]) -> bool:

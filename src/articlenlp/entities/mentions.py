@@ -160,6 +160,9 @@ class Lexicon:
         self.person_place_prepositions = set(context["person_place_prepositions"])
         self.org_heads_before: dict[str, str] = context["org_heads_before"]
         self.outlet_cues_before = set(context["outlet_cues_before"])
+        self.org_role_context = {role: frozenset(words) for role, words in context["org_role_context"].items()}
+        self.org_role_endings = {role: tuple(words) for role, words in context["org_role_name_endings"].items()}
+        self.series_words = frozenset(context["work_series_words"])
 
 
 def is_capitalised(token: Token) -> bool:
@@ -186,7 +189,7 @@ def _after_hyphen(token: Token) -> bool:
     return token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
 
 
-def _title_run(doc: Doc, start: int, lexicon: Lexicon, limit: int = 12) -> int:
+def title_run(doc: Doc, start: int, lexicon: Lexicon, limit: int = 12) -> int:
     """End of a title-case run starting at token ``start`` (exclusive); ``start`` if none."""
     end = start
     i = start
@@ -376,10 +379,11 @@ def _headline_only(doc: Doc, start: int, end: int, label: str) -> bool:
 
 
 def _split_on_lines(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Pieces of an NER span on separate lines or either side of a bracket ('Nola Pike (Thornquist')."""
     piece = start
     for i in range(start, end):
-        if doc[i].is_space or "\n" in doc[i].whitespace_:
-            yield piece, i + (0 if doc[i].is_space else 1)
+        if doc[i].is_space or "\n" in doc[i].whitespace_ or doc[i].text in ("(", ")"):
+            yield piece, i + (0 if doc[i].is_space or doc[i].text in ("(", ")") else 1)
             piece = i + 1
     if piece < end:
         yield piece, end
@@ -496,7 +500,7 @@ def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention], low
             start = i + 1
             if start < len(doc) and doc[start].text in ("“", '"', "‘"):
                 continue
-            end = _title_run(doc, start, lexicon)
+            end = title_run(doc, start, lexicon)
             end = _drop_trailing_function_words(doc, start, end, lexicon)
             if end > start and _plausible_title(doc, start, end, lexicon):
                 yield Mention(start, end, "WORK", "pattern")
@@ -506,7 +510,7 @@ def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention], low
             start = org.end + 1
             if start < len(doc) and doc[start].lower_ in lexicon.work_heads_before:
                 continue
-            end = _drop_trailing_function_words(doc, start, _title_run(doc, start, lexicon), lexicon)
+            end = _drop_trailing_function_words(doc, start, title_run(doc, start, lexicon), lexicon)
             if end > start and _plausible_title(doc, start, end, lexicon):
                 yield Mention(start, end, "WORK", "pattern")
 
@@ -605,6 +609,41 @@ def _shape_mentions(doc: Doc, role_words: set[str]) -> Iterator[Mention]:
             yield Mention(i + 1, end, "PERSON", "shape")
 
 
+def _bracketed_people(doc: Doc, lexicon: Lexicon, lowers: list[str]) -> Iterator[Mention]:
+    """The actor in 'Harriet Quill (June Castellanos)' or 'the Warden (Saoirse Brannock, ...)':
+    a two- or three-word name in brackets right after a capitalised name is who plays it."""
+    for i, lower in enumerate(lowers):
+        if lower != "(" or i == 0 or not doc[i - 1].is_alpha or not doc[i - 1].text[:1].isupper():
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 4 and _is_name_piece(doc, end):
+            end += 1
+        if end - i < 3 or end >= len(doc) or doc[end].text not in (")", ","):
+            continue
+        span = doc[i + 1 : end]
+        if span.text in lexicon.org_roles or span[-1].text in lexicon.org_suffixes or span[0].text in lexicon.org_prefixes:
+            continue
+        if any(t.ent_type_ in ("ORG", "GPE", "LOC", "NORP", "DATE") or t.lower_ in _NOT_NAMES for t in span):
+            continue
+        yield Mention(i + 1, end, "PERSON", "shape")
+
+
+_LIST_ITEM = re.compile(r"(?:\d{1,2}[.)]\s+)?([^\s()][^\n()]{1,80}?)\s+\(([^()\n]{2,40})\)\s*(?:$|[–—:-]\s)")
+
+
+def _list_item_titles(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
+    """Titles heading list items: '2. Kelp Forest Detectives (ABC Australia)', 'The Long
+    Field (BBC One) – renewed': a line that starts with a name and a known network in brackets."""
+    text = text_of(doc)
+    for block in doc._.blocks or []:
+        match = _LIST_ITEM.match(text, block.start, block.end)
+        if match is None or match.group(2) not in lexicon.org_roles:
+            continue
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if span is not None and len(span) and is_capitalised(span[0]) and len(span) <= 10:
+            yield Mention(span.start, span.end, "WORK", "pattern")
+
+
 def _org_shape_mentions(doc: Doc, lexicon: Lexicon, lowers: list[str]) -> Iterator[Mention]:
     """Unknown organisations named after a head noun or an outlet cue: 'the Belgian
     broadcaster RTBF', 'the trade site DWDL', 'told Cine21', 'according to Médiamétrie'."""
@@ -693,6 +732,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon, role_words: set[str]) -> list[Ment
     candidates += _quoted_title_mentions(doc, lexicon)
     candidates += _shape_mentions(doc, role_words)
     candidates += _org_shape_mentions(doc, lexicon, lowers)
+    candidates += _bracketed_people(doc, lexicon, lowers)
+    candidates += _list_item_titles(doc, lexicon)
     kept = resolve_overlaps(candidates)
     kept = _retype_known_works(doc, kept)
     kept = _extend_sentence_case_titles(doc, kept)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..data import load as load_data
-from ..layout import BYLINE, HEADING, block_at, sentence_of, text_of
+from ..layout import BYLINE, HEADING, block_at, lowers_of, sentence_of, text_of
 from ..lemmas import lemma
 from .mentions import Lexicon, Mention
 
@@ -50,6 +50,14 @@ class RoleLexicon:
                 return self.phrases[words]
         return None
 
+    def phrase_length_ending_at(self, doc: Doc, end: int) -> int:
+        """Token length of the longest role phrase ending at ``doc[end - 1]``; 0 if none."""
+        lowers = lowers_of(doc)
+        for n in range(min(self.max_len, end), 0, -1):
+            if tuple(lowers[end - n : end]) in self.phrases:
+                return n
+        return 0
+
     def phrase_in(self, tokens: list[Token]) -> str | None:
         words = [t.lower_ for t in tokens]
         for n in range(self.max_len, 0, -1):
@@ -62,11 +70,29 @@ class RoleLexicon:
 def person_roles(doc: Doc, mention: Mention, roles: RoleLexicon) -> set[str]:
     """Every role the context of one PERSON mention gives."""
     found = set()
-    for finder in (_role_before, _role_in_apposition, _role_from_verb, _role_from_layout, _role_in_cast_list, _cast_as):
+    for finder in (
+        _role_before,
+        _paired_role_before,
+        _role_in_apposition,
+        _role_from_verb,
+        _role_from_layout,
+        _role_in_cast_list,
+        _cast_as,
+    ):
         role = finder(doc, mention, roles)
         if role:
             found.add(role)
     return found
+
+
+def _paired_role_before(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | None:
+    """The first of two joined role phrases: 'creator' in 'creator and writer X'."""
+    end = mention.start
+    length = roles.phrase_length_ending_at(doc, end)
+    joint = end - length - 1
+    if not length or joint < 1 or doc[joint].lower_ not in ("and", "&", "/"):
+        return None
+    return roles.phrase_ending_at(doc, joint)
 
 
 def _role_before(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | None:
@@ -216,28 +242,27 @@ def _role_in_cast_list(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | 
 
 
 def org_role(doc: Doc, mention: Mention, lexicon: Lexicon) -> str:
-    """The lexicon's role for a known organisation, else one read from its context."""
+    """The lexicon's role for a known organisation, else one read from its context
+    (``context.json``: org_role_context, org_role_name_endings, network_name_words)."""
     if mention.role:
         return mention.role
-    before = [t.lower_ for t in doc[max(0, mention.start - 3) : mention.start]]
-    after = [t.lower_ for t in doc[mention.end : mention.end + 2]]
-    words = set(before) | set(after)
+    lowers = lowers_of(doc)
+    words = set(lowers[max(0, mention.start - 3) : mention.start]) | set(lowers[mention.end : mention.end + 2])
     name = doc[mention.start : mention.end].text
-    if words & {"streamer", "network", "broadcaster", "channel", "platform"}:
+    context, endings = lexicon.org_role_context, lexicon.org_role_endings
+    if words & context["network"]:
         return "network"
-    if words & {"studio", "studios", "production", "producer"} or name.endswith(
-        ("Studios", "Pictures", "Productions", "Films", "Animation")
-    ):
+    if words & context["studio"] or name.endswith(endings["studio"]):
         return "studio"
     words_of_name = name.split()
     network_name = any(w in lexicon.network_name_words for w in words_of_name) or name[-1:].isdigit() or name.endswith("+")
     if network_name and words_of_name[-1] not in lexicon.event_suffixes:
         return "network"
-    if words & {"told", "via", "per", "newspaper", "magazine", "outlet", "publication", "reported", "reports"}:
+    if words & context["outlet"]:
         return "outlet"
-    if words & {"agency", "management", "label"} or name.endswith(("Entertainment", "Management", "Agency")):
+    if words & context["agency"] or name.endswith(endings["agency"]):
         return "agency"
-    if name.endswith(("Times", "News", "Post", "Herald", "Tribune", "Journal", "Gazette", "Magazine", "Daily", "Reporter")):
+    if name.endswith(endings["outlet"]):
         return "outlet"
     return "other"
 
@@ -249,5 +274,5 @@ def work_role(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> str:
         sentence = sentence_of(doc[mention.start])
         words = {t.lower_ for t in sentence}
         film += len(words & lexicon.film_words)
-        series += len(words & {"series", "season", "seasons", "episode", "episodes", "show", "drama", "renewed", "sitcom", "miniseries"})
+        series += len(words & lexicon.series_words)
     return "film" if film > series else "series"
