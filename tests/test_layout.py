@@ -199,3 +199,11 @@ def test_sentence_does_not_run_out_of_a_headline(analyzer):
     doc = analyzer.nlp(text)
     first = next(iter(doc.sents))
     assert first.text.strip() == "Harbour Lights Is Back for a Third Season"
+
+
+def test_question_mark_inside_a_title_does_not_end_the_sentence(analyzer):
+    text = "Renewals\n\nHulu has renewed Did You Lock the Door? for a second season. Will it last? Yahoo! reported the news."
+    sentences = [s.text for s in analyzer.nlp(text).sents if s.text.strip()]
+    assert "Hulu has renewed Did You Lock the Door? for a second season." in sentences
+    assert "Will it last?" in sentences
+    assert "Yahoo! reported the news." in sentences

@@ -113,10 +113,17 @@ def _classify(line: str, first: bool) -> str:
 
 
 def _set_sentence_starts(doc: Doc, blocks: list[Block]) -> None:
+    """Sentences start at block boundaries, and never at a lowercase word after '?' or '!':
+    that mark ends a title or a name ('renewed Are You Still Up, Harriet? for a fourth
+    season', 'Yahoo! said'), not the sentence."""
     starts = {block.start for block in blocks}
+    previous = doc[0].text if len(doc) else ""
     for token in doc[1:]:
         if token.idx in starts:
             token.is_sent_start = True
+        elif previous in ("?", "!") and token.is_lower and token.is_alpha:
+            token.is_sent_start = False
+        previous = token.text
 
 
 @Language.factory("articlenlp_layout")
