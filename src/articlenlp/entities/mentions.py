@@ -687,9 +687,12 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     """Keep the best of every set of overlapping candidates."""
     ranked = sorted(mentions, key=lambda m: (-PRIORITY[m.source], -(m.end - m.start), m.start))
     kept: list[Mention] = []
+    taken: set[int] = set()  # tokens of the kept mentions
     for mention in ranked:
-        if not any(mention.overlaps(k) for k in kept):
+        tokens = range(mention.start, mention.end)
+        if taken.isdisjoint(tokens) if tokens else not any(mention.overlaps(k) for k in kept):
             kept.append(mention)
+            taken.update(tokens)
     return sorted(kept, key=lambda m: m.start)
 
 
