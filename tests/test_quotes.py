@@ -542,3 +542,141 @@ def test_unprefixed_interview_first_person_is_the_interviewee(qa_analyzer):
     assert _quote_with(analysis, "make it count").speaker_name == "Hal Brennick"
     assert _quote_with(analysis, "one more").speaker_name == "My producer"
     assert len(analysis.quotes) == 2  # plain answers are not emitted
+
+
+# --- block quotes: intro and attribution -----------------------------------------------------------
+
+
+def test_block_quote_opened_after_said_colon_in_british_single_quotes(analyzer):
+    text = (
+        "Channel Nine has dropped the quiz show Brain Drain after two series.\n\n"
+        "A Channel Nine spokesperson said: 'We are grateful to the contestants and the crew for two lively series.\n\n"
+        "'Brain Drain will remain available to stream until the end of the year.'\n\n"
+        "Ratings fell sharply in the second run."
+    )
+    analysis = _analyze(analyzer, text)
+    quote = _only_quote(analysis)
+    assert quote.kind == "block"
+    assert quote.text.startswith("We are grateful") and quote.text.endswith("end of the year.")
+    assert "spokesperson" in (quote.speaker_name or "") or _speaker_entity_name(analysis, quote) == "Channel Nine"
+    _check_offsets(analysis)
+
+
+def test_block_quote_speaker_from_a_lead_in_paragraph_without_colon(analyzer):
+    text = (
+        "The comedy Ward Nine is ending after three seasons.\n\n"
+        "Creator Talia Brennock said in a statement on Monday that the story had always had an end.\n\n"
+        "\u201cWe wrote the last page of this show before we wrote the first. It is time to turn it.\u201d\n\n"
+        "The final season premieres in May."
+    )
+    analysis = _analyze(analyzer, text)
+    quote = _only_quote(analysis)
+    assert quote.kind == "block"
+    assert _speaker_entity_name(analysis, quote) == "Talia Brennock" or quote.speaker_name == "Talia Brennock"
+
+
+def test_block_quote_speaker_from_a_dash_signature_after_it(analyzer):
+    text = (
+        "The drama Saltmarsh will not return for a fourth season.\n\n"
+        "\u201cWe gave everything to these characters and we are proud of every frame.\u201d\n\n"
+        "\u2014 Orrin Bexley, in a statement to fans\n\n"
+        "The network has not commented."
+    )
+    analysis = _analyze(analyzer, text)
+    quote = _only_quote(analysis)
+    assert "Bexley" in (_speaker_entity_name(analysis, quote) or quote.speaker_name or "")
+
+
+def test_block_quote_speaker_from_the_statement_sentence_after_it(analyzer):
+    text = (
+        "The drama Saltmarsh will not return for a fourth season.\n\n"
+        "\u201cWe gave everything to these characters and we are proud of every frame.\u201d\n\n"
+        "Showrunner Orrin Bexley said in the statement, which was released on Tuesday, that filming had wrapped.\n\n"
+        "The network has not commented."
+    )
+    analysis = _analyze(analyzer, text)
+    quote = _only_quote(analysis)
+    assert "Bexley" in (_speaker_entity_name(analysis, quote) or quote.speaker_name or "")
+
+
+def test_statement_read_names_its_author_with_from(analyzer):
+    text = (
+        "The novelist Ilse Marrow did not attend the launch. Instead, presenter Tom Quarry read a letter from the author.\n\n"
+        "\u201cI wish I could be with you tonight,\u201d the letter read."
+    )
+    analysis = _analyze(analyzer, text)
+    quote = _only_quote(analysis)
+    assert _speaker_entity_name(analysis, quote) != "Tom Quarry"
+    assert quote.speaker_name in ("the author", "Ilse Marrow")
+
+
+# --- speakers without a reporting verb, interviews, pronouns -----------------------------------------
+
+
+def test_subject_of_a_sentence_ending_in_a_colon_is_the_speaker(analyzer):
+    text = (
+        "Director Paulo Venn told reporters the sequel was \u201cnearly ready.\u201d "
+        "Lead actress Mirela Dask was more careful in a radio interview: \u201cI have not read a single page yet.\u201d"
+    )
+    analysis = _analyze(analyzer, text)
+    quote = _quote_with(analysis, "single page")
+    assert _speaker_entity_name(analysis, quote) == "Mirela Dask"
+
+
+def test_quote_opening_an_answer_is_the_interviewees(analyzer):
+    text = (
+        "Greta Olin, the showrunner, spoke to us about the long wait for season two.\n\n"
+        "Q: Has the network called?\n\n"
+        'A: "Not yet. We are patient people."\n\n'
+        "Q: And the cast?\n\n"
+        'A: "They are all waiting by their phones."'
+    )
+    analysis = _analyze(analyzer, text)
+    assert len(analysis.quotes) == 2
+    for quote in analysis.quotes:
+        assert (_speaker_entity_name(analysis, quote) or "").endswith("Greta Olin")
+
+
+def test_same_pronoun_as_the_subject_skips_a_person_named_as_object(analyzer):
+    text = (
+        "Actor Ravi Sundaram broke his silence on Sunday. He thanked the show's director, Elena Moss, for her patience.\n\n"
+        '"I will miss that set every single day," he wrote.'
+    )
+    analysis = _analyze(analyzer, text)
+    quote = _only_quote(analysis)
+    assert _speaker_entity_name(analysis, quote) == "Ravi Sundaram"
+
+
+def test_relative_clause_subject_is_not_the_antecedent(analyzer):
+    text = (
+        "Kettering posted a photo of the bridge that stood at the end of the set. "
+        'He wrote that it had been "the best set I ever walked on."'
+    )
+    analysis = _analyze(analyzer, text)
+    quote = _only_quote(analysis)
+    assert "Kettering" in (_speaker_entity_name(analysis, quote) or quote.speaker_name or "")
+
+
+# --- outlets ---------------------------------------------------------------------------------------
+
+
+def test_outlet_anaphor_takes_the_outlet_named_before(analyzer):
+    text = (
+        "Producer Hal Brixton spoke to Screen Daily about the delay last week.\n\n"
+        '"We are waiting on the money, like everyone," he told the outlet.'
+    )
+    quote = _only_quote(_analyze(analyzer, text))
+    assert quote.outlet == "Screen Daily"
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ('"We hope to shoot in spring," Brixton told the Dutch trade site Spotlight.', "Spotlight"),
+        ('Brixton, speaking to Radio Kesteven, said: "We hope to shoot in spring."', "Radio Kesteven"),
+        ('"We hope to shoot in spring," Brixton told the club\'s website.', "the club's website"),
+    ],
+)
+def test_more_outlet_cues(analyzer, text, outlet):
+    quote = _only_quote(_analyze(analyzer, text))
+    assert quote.outlet == outlet

@@ -238,3 +238,22 @@ def test_scanner_property_well_formed_spans(pieces):
         for b in spans:
             if a is not b:
                 assert not a.overlaps(b)
+
+
+def test_block_quote_opened_after_an_intro_in_the_same_paragraph():
+    text = (
+        "A spokesperson for the channel said: ‘We thank the crew for four wonderful years.\n"
+        "\n"
+        "‘The door is not closed on a special.’\n"
+        "\n"
+        "The finale airs on Sunday."
+    )
+    spans = _scan(text)
+    assert len(spans) == 1
+    assert spans[0].paragraphs == 2
+    assert text[spans[0].start : spans[0].end] == "We thank the crew for four wonderful years.\n\n‘The door is not closed on a special."
+
+
+def test_unclosed_mark_mid_paragraph_does_not_swallow_a_paragraph_without_marks():
+    text = 'Talbot said "we are done here.\n\nThe network declined to comment.\n\n"Goodbye," he added.'
+    assert _quoted(text) == ["Goodbye,"]

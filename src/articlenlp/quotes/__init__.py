@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..layout import HEADLINE, sentence_of, text_of
+from ..layout import HEADLINE, lowers_of, sentence_of, text_of
 from ..lemmas import lemma
 from ..types import Quote
 from .attribution import AttributionCues, Attributor, Speaker
@@ -26,6 +26,7 @@ from .scanner import QuoteSpan, scan_quotes
 
 SPAN_KEY = "articlenlp_quotes"
 _SENTENCE_END = ".!?…"
+_DASHES = "—–-"
 
 
 @Language.factory("articlenlp_quotes", default_config={"qa_answers": False})
@@ -93,19 +94,40 @@ class QuoteExtractor:
         return _has_reporting_cue(doc, span, self.cues)
 
     def _attribute(self, doc: Doc, attributor: Attributor, span: QuoteSpan, kind: str, paragraphs, previous) -> tuple[Speaker, str | None]:
-        """Speaker: the reporting verb the quote hangs on or one of its own sentence; else the
-        speaker of the quote just before, when no other attribution comes between (a run of
-        quotes by one speaker); else a verb of another sentence of the paragraph; else the
-        paragraph introducing a block quote ("X said:"); else, in a headline, the person it names."""
+        """Speaker: the reporting verb the quote hangs on or one of its own sentence; for a
+        block quote, a self-introduction, the paragraph introducing it ("X said:", or a last
+        sentence with a reporting verb: "X shared a letter on Monday.") or the attribution
+        after it ("— X, in a statement"); the interviewee for a quote in an interview's
+        answer; the subject of a sentence that ends in a colon before the quote ("X was more
+        cautious: ..."); else the speaker of the quote just before, when no other
+        attribution comes between (a run of quotes by one speaker); else a verb of another
+        sentence of the paragraph; else, in a headline, the person it names."""
+        text = text_of(doc)
         first, last = _paragraph_range(span, paragraphs)
         window = (paragraphs[first][0], paragraphs[last][1])
-        candidates = attributor.candidates(window[0], window[1], span.open_mark, span.close_mark) if kind != "block" else []
+        candidates = attributor.candidates(window[0], window[1], span.open_mark, span.close_mark)
         own = [c for c in candidates if c.governs or c.same_sentence]
         speaker = attributor.speaker_of(own)
         intro = paragraphs[first - 1] if first > 0 else None
-        introduces = intro is not None and text_of(doc)[intro[0] : intro[1]].rstrip().endswith(":")
+        introduces = intro is not None and text[intro[0] : intro[1]].rstrip().endswith(":")
+        opens_paragraph = text[window[0] : span.open_mark].strip() == ""
+        source: tuple[int, int] | None = intro if introduces else None
         if kind == "block" or speaker is None:
             speaker = attributor.self_introduced(span.start, span.end) or speaker
+        if speaker is None and introduces and intro:
+            speaker = attributor.speaker_in(intro[0], intro[1], near=intro[1]) or attributor.statement_author_in(*intro)
+        if speaker is None and kind == "block" and opens_paragraph:
+            after = paragraphs[last + 1] if last + 1 < len(paragraphs) else None
+            found = self._signature_after(doc, attributor, after) if after else None
+            if found is not None:
+                speaker, source = found, after
+            elif intro is not None and not introduces:
+                speaker = self._lead_in(doc, attributor, intro)
+                source = intro if speaker is not None else None
+        if speaker is None:
+            speaker = attributor.answerer_at(span.open_mark)
+        if speaker is None and text[window[0] : span.open_mark].rstrip().endswith(":"):
+            speaker = attributor.colon_subject(span.open_mark)
         follows = previous is not None and _follows(previous[0], span, paragraphs) and bool(previous[1].entity_id or previous[1].name)
         if speaker is None and follows and not introduces:
             between = [c for c in candidates if previous[0].close_mark < c.verb.idx < span.open_mark]
@@ -113,14 +135,47 @@ class QuoteExtractor:
                 speaker = previous[1]
         if speaker is None:
             speaker = attributor.speaker_of([c for c in candidates if c not in own])
-        if speaker is None and introduces and intro:
-            speaker = attributor.speaker_in(intro[0], intro[1], near=intro[1]) or attributor.statement_author_in(*intro)
         if speaker is None and follows:
             speaker = previous[1]
         if speaker is None and doc._.blocks and doc._.blocks[0].kind == HEADLINE and span.close_mark < doc._.blocks[0].end:
             speaker = attributor.first_person_in(doc._.blocks[0].start, doc._.blocks[0].end, (span.open_mark, span.close_mark + 1))
         speaker = speaker or Speaker(None, None)
-        return speaker, self._outlet(doc, attributor, span, speaker, window, intro if introduces else None, previous)
+        return speaker, self._outlet(doc, attributor, span, speaker, window, source, previous)
+
+    def _lead_in(self, doc: Doc, attributor: Attributor, intro: tuple[int, int]) -> Speaker | None:
+        """'Arinze said in a statement that ...' / 'X's agency shared a letter from her.' ending
+        the paragraph before a block quote: the speaker its last sentence reports."""
+        text = text_of(doc)
+        if text[intro[0] : intro[1]].rstrip()[-1:] not in _SENTENCE_END:
+            return None  # a heading or a list line
+        end = doc.char_span(intro[0], intro[1], alignment_mode="expand")
+        if end is None or not len(end):
+            return None
+        last = sentence_of(end[-1])
+        start = max(intro[0], last.start_char)
+        return attributor.speaker_in(start, intro[1], near=intro[1]) or attributor.statement_author_in(start, intro[1])
+
+    def _signature_after(self, doc: Doc, attributor: Attributor, after: tuple[int, int]) -> Speaker | None:
+        """The attribution placed after a block quote: a dash-led line ('— X, in a statement')
+        or a first sentence that reports the statement ('X said in the statement released
+        Tuesday.', 'the letter was signed by X')."""
+        text = text_of(doc)
+        line = text[after[0] : after[1]]
+        if line[:1] in _DASHES:
+            names = attributor.first_person_in(after[0], after[1], (0, 0)) or attributor.speaker_in(after[0], after[1], near=after[0])
+            if names is not None:
+                return names
+            name = re.match(r"[—–-]+\s*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})", line)
+            return Speaker(None, name.group(1)) if name else None
+        span = doc.char_span(after[0], after[1], alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        sentence = sentence_of(span[0])
+        words = lowers_of(doc)[sentence.start : sentence.end]
+        refers = any(w in ("the", "that", "this") and n in self.cues.statements for w, n in zip(words, words[1:], strict=False))
+        if not refers or any(attributor.inside_quote(t) for t in sentence):
+            return None
+        return attributor.speaker_in(sentence.start_char, sentence.end_char, near=sentence.start_char)
 
     def _outlet(self, doc: Doc, attributor: Attributor, span: QuoteSpan, speaker: Speaker, window, intro, previous) -> str | None:
         """The outlet cue nearest the quote in its own sentence; else one in an earlier sentence
@@ -132,9 +187,14 @@ class QuoteExtractor:
         own = attributor.outlets_in(sentence_start, sentence_end)
         if own:
             return min(own, key=lambda o: min(abs(o[0] - span.open_mark), abs(o[0] - span.close_mark)))[1]
-        region_start = window[0]
         paragraphs = [(b.start, b.end) for b in doc._.blocks]
         first, _ = _paragraph_range(span, paragraphs)
+        if attributor.refers_to_outlet(sentence_start, sentence_end):
+            # "he told the outlet", "she said in the same interview": the outlet named last
+            named_before = attributor.previous_outlet(span.open_mark, paragraphs[max(0, first - _ANAPHORA_PARAGRAPHS)][0])
+            if named_before:
+                return named_before
+        region_start = window[0]
         if text[window[0] : span.open_mark].strip() == "" and first > 0:
             region_start = paragraphs[first - 1][0]
         if speaker.entity_id and region_start < sentence_start:
@@ -157,6 +217,7 @@ class QuoteExtractor:
 
 
 _BARE_ATTRIBUTION_WORDS = 5
+_ANAPHORA_PARAGRAPHS = 3
 
 
 def _sentence_range(doc: Doc, span: QuoteSpan) -> tuple[int, int]:
@@ -174,7 +235,23 @@ def _names_entity(attributor: Attributor, char: int, entity_id: str) -> bool:
     if span is None or not len(span):
         return False
     sentence = sentence_of(span[0])
-    return any(m.entity_id == entity_id and sentence.start <= m.token_start < sentence.end for m in attributor.mentions)
+    words = _name_words(attributor, entity_id)
+    return any(
+        (m.entity_id == entity_id or (words and _same_person(words, _name_words(attributor, m.entity_id))))
+        and sentence.start <= m.token_start < sentence.end
+        for m in attributor.mentions
+    )
+
+
+def _name_words(attributor: Attributor, entity_id: str) -> frozenset[str]:
+    """The words of a person's name (the entity component may split one person in two:
+    'Candela Ribas Aranguren' and 'Ribas')."""
+    entity = attributor.entities.get(entity_id)
+    return frozenset(entity.name.lower().split()) if entity is not None and entity.type == "PERSON" else frozenset()
+
+
+def _same_person(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a) and bool(b) and (a <= b or b <= a)
 
 
 def _is_title(doc: Doc, span: QuoteSpan) -> bool:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from ..data import load as load_data
-from ..layout import sentence_of, text_of
+from ..layout import lowers_of, sentence_of, text_of
 from ..lemmas import lemma
 from ..types import Entity
 
@@ -32,6 +32,8 @@ if TYPE_CHECKING:  # entities imports the quote scanner; avoid the cycle at run 
 
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we", "his", "their", "its", "it"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "i"}
+_ANSWER_PREFIX_WORDS = 3
+_RELATIVES = {"who", "which", "that", "whom", "whose"}
 
 
 @dataclass
@@ -60,6 +62,9 @@ class AttributionCues:
         self.weak_acl_verbs = set(data["weak_acl_verbs"])
         self.interview = data["interview"]
         self.not_quote_after = tuple(data["not_quote_after"])
+        self.outlet_anaphora = tuple(data["outlet_anaphora"])
+        self.outlet_nouns = set(data["outlet_nouns"])
+        self.interview_verbs = set(data["interview_verbs"])
         roles = load_data("roles.json")
         self.speaker_nouns = set(data["speaker_nouns"]) | self.representatives | self.statements
         self.speaker_nouns |= {p for key, words in roles.items() if isinstance(words, list) for p in words if " " not in p}
@@ -135,7 +140,7 @@ class Attributor:
     def _is_publisher(self, entity: Entity) -> bool:
         return entity.type == "ORG" and ("outlet" in entity.roles or entity.name in self.cues.platforms)
 
-    def previous_person(self, before_char: int, role: str | None = None) -> str | None:
+    def previous_person(self, before_char: int, role: str | None = None, pronoun: str | None = None) -> str | None:
         """The person a pronoun or a role noun ("the director") before ``before_char`` refers to.
 
         Gender-agnostic: the nearest person named before, except that people named in
@@ -163,6 +168,15 @@ class Attributor:
         subjects = [m for m in free[-4:] if self.doc[m.token_end - 1].dep_ in ("nsubj", "nsubjpass") and not self._is_weak(m)]
         if subjects and sentence_of(self.doc[subjects[-1].token_start]).start in recent:
             return subjects[-1].entity_id
+        if pronoun in ("he", "she"):
+            # "He thanked the creator, X, for ... '...,' he wrote": the same pronoun as the
+            # subject of that sentence is the same person
+            sentence = sentence_of(self.doc[last.token_start])
+            for token in sentence:
+                if token.idx >= before_char:
+                    break
+                if token.lower_ == pronoun and token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and not self.inside_quote(token):
+                    return self.previous_person(token.idx, pronoun=pronoun) or last.entity_id
         return last.entity_id
 
     def _is_weak(self, mention: EntityMention) -> bool:
@@ -170,6 +184,8 @@ class Attributor:
         token = self.doc[mention.token_end - 1]
         if token.dep_ in ("pobj", "poss"):
             return True
+        if token.dep_ == "appos" and token.head.dep_ in ("pobj", "poss", "dobj"):
+            return True  # "learned it from the director, Cengiz Kuzucu"; "thanked the creator, X"
         ancestor, steps = token.head, 0
         while ancestor.i != ancestor.head.i and steps < 6:
             if ancestor.dep_ in ("relcl", "acl"):
@@ -419,6 +435,9 @@ class Attributor:
         previous = sentence_of(self.doc[sentence.start - 1])
         for token in previous:
             if lemma(token).lower() in self.cues.statements and not self.inside_quote(token):
+                author = self._statement_source(token)
+                if author is not None:
+                    return author
                 verb = token.head if token.head.pos_ in ("VERB", "AUX") and token.dep_ in ("dobj", "nsubjpass") else previous.root
                 subject = _subject_of(verb, self.inside_quote)
                 if subject is not None and subject.lower_ not in _PRONOUNS and lemma(subject).lower() not in self.cues.statements:
@@ -427,12 +446,31 @@ class Attributor:
                     return self.resolve_phrase(named) if named is not None else speaker
         return None
 
+    def _statement_source(self, statement: Token) -> Speaker | None:
+        """'read a letter from the author', 'a post by X': the statement names its own author."""
+        for prep in statement.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and not self.inside_quote(obj) and self._can_speak(obj):
+                        speaker = self.resolve_phrase(obj)
+                        if obj.pos_ != "PROPN" and self.mention_at(obj) is None:
+                            # "the author": a person with that role, not whoever read the letter out
+                            words = [t.text for t in obj.lefts if t.dep_ in ("det", "poss", "amod", "compound")]
+                            role = lemma(obj).lower()
+                            with_role = [e for e in self.entities.values() if e.type == "PERSON" and role in e.roles]
+                            speaker = Speaker(with_role[0].id if len(with_role) == 1 else None, " ".join([*words, obj.text]))
+                        if speaker.entity_id or speaker.name:
+                            return speaker
+        return None
+
     def _previous_subject(self, pronoun: Token) -> Token | None:
         """The nearest sentence subject before a pronoun in its own or the previous sentence (not a pronoun)."""
         sentence = sentence_of(pronoun)
         start = sentence_of(self.doc[sentence.start - 1]).start if sentence.start > 0 else sentence.start
         for token in reversed(self.doc[start : pronoun.i]):
             if token.dep_ in ("nsubj", "nsubjpass") and not self.inside_quote(token) and token.lower_ not in _PRONOUNS:
+                if token.lower_ in _RELATIVES or token.head.dep_ == "relcl":
+                    continue  # "the tree that stood", "Baig, who was nominated": not the clause's subject
                 return token
         return None
 
@@ -458,7 +496,7 @@ class Attributor:
                 return self.resolve_phrase(subject)  # "the studio told me ... They said"
             entity_id = self.previous_person(head.idx)
         else:
-            entity_id = self._binding_subject(head) or self.previous_person(head.idx)
+            entity_id = self._binding_subject(head) or self.previous_person(head.idx, pronoun=lower)
             unnamed = self._unrecognised_subject(head, entity_id)
             if unnamed is not None:
                 return unnamed
@@ -470,10 +508,27 @@ class Attributor:
         if pronoun.lower_ not in ("he", "she"):
             return None
         subject = self._previous_subject(pronoun)
-        if subject is None or subject.pos_ != "PROPN" or self.mention_at(subject, ("PERSON", "ORG", "WORK", "CHARACTER")) is not None:
+        if subject is None or subject.pos_ != "PROPN" or subject.head.dep_ not in ("ROOT", "conj"):
+            return None  # "he declined to say whether Maximilian survives": not a main clause's subject
+        character = self.mention_at(subject, ("CHARACTER",))
+        people_before = (
+            [m for m in self.mentions if m.token_end <= character.token_start and sentence_of(subject).start <= m.token_start]
+            if character
+            else []
+        )
+        if (
+            character is not None
+            and lemma(subject.head).lower() in self.cues.verbs
+            and character.entity_id != entity_id
+            and not any(self.entities[m.entity_id].type == "PERSON" for m in people_before)
+        ):
+            # "Hollander, reached by email, confirmed it": a name typed as a character that reports
+            later = [m for m in self.mentions if m.entity_id == entity_id and subject.i < m.token_start < pronoun.i]
+            return None if later else Speaker(character.entity_id, self._name(character.entity_id))
+        if self.mention_at(subject, ("PERSON", "ORG", "WORK", "CHARACTER")) is not None:
             return None
-        if subject.ent_type_ and subject.ent_type_ != "PERSON":
-            return None
+        if subject.ent_type_ and subject.ent_type_ not in ("PERSON", "NORP", "ORG"):
+            return None  # NER often takes an unfamiliar surname for a nationality or a company
         later = [m for m in self.mentions if m.entity_id == entity_id and subject.i < m.token_start < pronoun.i]
         if entity_id is not None and later:
             return None
@@ -577,6 +632,39 @@ class Attributor:
                 return entity.id
         return None
 
+    def answerer_at(self, char: int) -> Speaker | None:
+        """The interviewee, for a quotation that opens an interview's answer ('A: "..."')."""
+        text = text_of(self.doc)
+        for start, end, speaker in self.first_person:
+            if start <= char < end and (speaker.entity_id or speaker.name) and len(text[start:char].split()) <= _ANSWER_PREFIX_WORDS:
+                return speaker
+        return None
+
+    def colon_subject(self, open_mark: int) -> Speaker | None:
+        """'Oakhurst was more cautious in an interview: "..."': no reporting verb, but the
+        sentence ending in the colon before the quote has a subject that can speak."""
+        span = self.doc.char_span(open_mark, open_mark + 1, alignment_mode="expand")
+        if span is None or not len(span) or span[0].i == 0:
+            return None
+        colon = self.doc[span[0].i - 1]
+        if colon.text != ":":
+            return None
+        sentence = sentence_of(colon)
+        for token in sentence:
+            if token.i >= colon.i:
+                break
+            head = token.head
+            if (
+                token.dep_ in ("nsubj", "nsubjpass")
+                and head.i < colon.i
+                and head.dep_ not in ("relcl", "acl", "advcl", "pcomp")
+                and not self.inside_quote(token)
+            ):
+                if token.lower_ in _PRONOUNS or self.mention_at(token) is not None or token.pos_ == "PROPN" or self._speaks(token):
+                    speaker = self.resolve_phrase(token)
+                    return speaker if speaker.entity_id or speaker.name else None
+        return None
+
     def self_introduced(self, quote_start: int, quote_end: int) -> Speaker | None:
         """'I am lawyer Kim of firm Y ...' at the start of a statement."""
         span = self.doc.char_span(quote_start, min(quote_end, quote_start + 200), alignment_mode="expand")
@@ -624,8 +712,9 @@ class Attributor:
             if entity.type not in ("ORG", "WORK") or not (span.start <= m.token_start < span.end) or self._in_quote_char(m.start):
                 continue
             if self._is_outlet_context(m.token_start, m.token_end, entity):
-                found.append((m.start, entity.name))
-                covered.update(range(m.token_start, m.token_end))
+                end = self._name_run_end(m.token_end)
+                found.append((m.start, entity.name if end == m.token_end else self.doc[m.token_start : end].text))
+                covered.update(range(m.token_start, end))
         found += [(self.doc[i].idx, name) for i, name in self._unknown_outlets(span) if i not in covered]
         return sorted(found)
 
@@ -668,6 +757,48 @@ class Attributor:
             return True  # "released through Soompi", "quoted by The National"
         return entity.type == "ORG" and "outlet" in entity.roles and ("according to" in before or previous in ("to", "with"))
 
+    def _outlet_phrase(self, i: int) -> str | None:
+        """'told the club's website': an outlet described by its owner, in the text's words."""
+        lowers = lowers_of(self.doc)
+        if i + 3 >= len(lowers) or lowers[i] != "the" or lowers[i + 2] not in ("'s", "’s"):
+            return None
+        end = i + 3
+        while end < min(i + 6, len(lowers)) and self.doc[end].pos_ == "ADJ":
+            end += 1
+        if end < len(lowers) and lowers[end] in self.cues.outlet_nouns:
+            return self.doc[i : end + 1].text
+        return None
+
+    def _name_run_end(self, end: int) -> int:
+        """'told Sky Sports' where only 'Sky' was recognised: capitalised proper nouns that
+        continue the name (not a weekday or month, not another mention)."""
+        stop = min(end + 3, len(self.doc))
+        while (
+            end < stop
+            and self.doc[end].pos_ == "PROPN"
+            and self.doc[end].text[:1].isupper()
+            and self.doc[end].lower_ not in _CALENDAR
+            and self.doc[end].ent_type_ not in ("DATE", "TIME", "GPE")
+            and not any(m.token_start <= end < m.token_end for m in self.mentions)
+        ):
+            end += 1
+        return end
+
+    def previous_outlet(self, before_char: int, after_char: int) -> str | None:
+        """The last outlet named in text[after_char:before_char] ('he told the outlet')."""
+        found = self.outlets_in(after_char, before_char)
+        found = [o for o in found if o[0] < before_char]
+        return found[-1][1] if found else None
+
+    def refers_to_outlet(self, start_char: int, end_char: int) -> bool:
+        """The prose of text[start_char:end_char] names an outlet by an anaphor ('told the outlet')."""
+        prose = text_of(self.doc)[start_char:end_char]
+        for quote_start, quote_end in self.quote_chars:
+            if quote_end > start_char and quote_start < end_char:
+                prose = prose.replace(text_of(self.doc)[quote_start:quote_end], " ")
+        prose = " ".join(prose.lower().split())
+        return any(phrase in prose for phrase in self.cues.outlet_anaphora)
+
     def _unknown_outlets(self, span: Span) -> list[tuple[int, str]]:
         """'told Cine21', 'per Rappler', 'on X': a name after an outlet cue that NER missed."""
         found = []
@@ -681,16 +812,25 @@ class Attributor:
                 if previous in ("on", "to", "via") or following in self.cues.outlet_after_nouns:
                     found.append((token.i, platform))
                 continue
-            if token.lower_ not in self.cues.outlet_verbs:
+            interviewed = token.lower_ in ("to", "with") and token.i > 0 and self.doc[token.i - 1].lower_ in self.cues.interview_verbs
+            if token.lower_ not in self.cues.outlet_verbs and not interviewed:
+                continue
+            literal = self._outlet_phrase(token.i + 1)
+            if literal is not None:
+                found.append((token.i + 1, literal))
                 continue
             i = token.i + 1
             while i < len(self.doc) and self.doc[i].lower_ in _DETERMINERS:
                 i += 1
             described = i  # "told the trade site Deadline": skip the description before the name
-            while described < min(i + 4, len(self.doc)) and self.doc[described].is_lower and self.doc[described].pos_ in ("ADJ", "NOUN"):
+            while (
+                described < min(i + 4, len(self.doc))
+                and (self.doc[described].is_lower or self.doc[described].pos_ == "ADJ")
+                and self.doc[described].pos_ in ("ADJ", "NOUN")
+            ):
                 described += 1
-            if described > i and described < len(self.doc) and self.doc[described].dep_ == "appos":
-                i = described
+            if described > i and described < len(self.doc) and (self.doc[described].dep_ == "appos" or self.doc[described].pos_ == "PROPN"):
+                i = described  # "the German trade site DWDL"
             end = i
             while end < len(self.doc) and end - i < 5 and self.doc[end].text[:1].isupper() and self.doc[end].pos_ == "PROPN":
                 end += 1
@@ -700,6 +840,27 @@ class Attributor:
 
 
 _DETERMINERS = {"the", "a", "an"}
+_CALENDAR = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
 _PERSON_ROLES = {"actor", "director", "writer", "showrunner", "creator", "producer", "executive"}
 
 

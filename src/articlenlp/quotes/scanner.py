@@ -10,7 +10,8 @@ spaCy. Rules:
   "the actors' union") are not taken for marks unless they pair up.
 - A quote never crosses a paragraph break, except for the block convention: a
   paragraph that opens a quote and does not close it continues into the next paragraph
-  only if that paragraph opens with a mark too. Anything left unclosed is dropped, so a
+  only if that paragraph opens with a mark too (or, for a quote opened at the start of
+  its paragraph, carries no mark at all). Anything left unclosed is dropped, so a
   stray mark cannot swallow the rest of the article.
 - A quote inside another quote belongs to the outer one: results never overlap.
 """
@@ -165,7 +166,13 @@ def scan_family(text: str, paragraphs: list[tuple[int, int]], single: bool) -> l
         start, end = paragraphs[index]
         pairs, pending = _pairs_in_paragraph(text, start, end, single)
         spans.extend(QuoteSpan(o + 1, c, o, c) for o, c in pairs)
-        block = _block_quote(text, paragraphs, index, single) if pending == start else None
+        block = None
+        if pending == start:
+            block = _block_quote(text, paragraphs, index, single)
+        elif pending is not None:
+            # 'An ITV spokesperson said: "...' opened after an intro and continued in the next
+            # paragraph, which must reopen with a mark (the block convention)
+            block = _block_quote(text, paragraphs, index, single, open_mark=pending, reopen_only=True)
         if block is not None:
             spans.append(block)
             index += block.paragraphs
@@ -177,16 +184,22 @@ def scan_family(text: str, paragraphs: list[tuple[int, int]], single: bool) -> l
 _BLOCK_LIMIT = 12
 
 
-def _block_quote(text: str, paragraphs: list[tuple[int, int]], first: int, single: bool) -> QuoteSpan | None:
-    """A quote opened at the start of paragraph ``first`` and closed in a later paragraph.
+def _block_quote(
+    text: str, paragraphs: list[tuple[int, int]], first: int, single: bool, open_mark: int | None = None, reopen_only: bool = False
+) -> QuoteSpan | None:
+    """A quote opened in paragraph ``first`` (at its start unless ``open_mark`` says where)
+    and closed in a later paragraph.
 
-    Each later paragraph either reopens with a mark (the convention) or carries no mark
-    of the family at all; the quote ends at the first paragraph that closes it.
+    Each later paragraph either reopens with a mark (the convention) or, unless
+    ``reopen_only``, carries no mark of the family at all; the quote ends at the first
+    paragraph that closes it.
     """
-    open_mark = paragraphs[first][0]
+    open_mark = paragraphs[first][0] if open_mark is None else open_mark
     for index in range(first + 1, min(len(paragraphs), first + _BLOCK_LIMIT)):
         start, end = paragraphs[index]
         reopened = _starts_with_open(text, start, single)
+        if reopen_only and not reopened:
+            return None
         closing = _first_close(text, start + 1 if reopened else start, end, single)
         if closing is not None:
             if text[closing + 1 : end].strip(" .,") == "" or reopened:
