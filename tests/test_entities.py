@@ -443,3 +443,42 @@ def test_name_keys_fold_accents_honorifics_and_order():
 def test_two_joined_role_words_give_both_roles(analyzer):
     analysis = _analyze(analyzer, "Creator and writer Odette Vance-Mulroy said the ending was planned from the start.")
     assert {"creator", "writer"} <= set(_find(analysis, "Odette Vance-Mulroy", "PERSON").roles)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "role"),
+    [
+        ("Showrunner Marisol Ventimiglia said the last episode was shot in a single week.", "Marisol Ventimiglia", "showrunner"),
+        ("Executive Producer Tobias Wrenfield confirmed the order on Monday.", "Tobias Wrenfield", "producer"),
+        ("Councilmember Odalys Brackenridge said the vote would be close.", "Odalys Brackenridge", "other"),
+    ],
+)
+def test_leading_role_titles_are_roles_not_name_words(analyzer, body, name, role):
+    analysis = _analyze(analyzer, body)
+    person = _find(analysis, name, "PERSON")
+    assert _norm(person.name) == _norm(name)
+    assert role in person.roles
+
+
+def test_a_host_is_not_a_journalist(analyzer):
+    analysis = _analyze(analyzer, "The evening was led by host and actor Rinaldo Quatermass, who plays the ferryman.")
+    person = _find(analysis, "Rinaldo Quatermass", "PERSON")
+    assert "journalist" not in person.roles
+    assert "actor" in person.roles
+
+
+def test_surname_subject_of_a_reporting_verb_is_a_person(analyzer):
+    from articlenlp.entities.mentions import _reporting_subjects
+
+    doc = analyzer.nlp(HEADLINE + "The budget is tight. Ostrovik told reporters the show ends in May.\n")
+    doc.ents = []  # as when the NER skips the surname entirely
+    lexicon = analyzer.nlp.get_pipe("articlenlp_entities").lexicon
+    found = [(doc[m.start : m.end].text, m.type) for m in _reporting_subjects(doc, lexicon)]
+    assert found == [("Ostrovik", "PERSON")]
+
+
+def test_full_name_merges_with_its_nickname_form():
+    from articlenlp.entities.aliases import cluster_names
+
+    clusters = cluster_names([('Declan "Moss" Harrowgate', "PERSON"), ("Declan Harrowgate", "PERSON"), ("Harrowgate", "PERSON")])
+    assert len(clusters) == 1

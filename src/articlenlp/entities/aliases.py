@@ -137,10 +137,16 @@ def _find_cluster(clusters: list[Cluster], key: tuple[str, ...], type_: str) -> 
         return partial[0] if len(partial) == 1 else None
     if _family(type_) != "PERSONLIKE" and type_ != "WORK":
         return None
-    partial = [c for c in same if contains_run(c.key, key)]
+    partial = [c for c in same if contains_run(c.key, key) or (_family(type_) == "PERSONLIKE" and _skips_middle(c.key, key))]
     if type_ == "WORK":
         partial = [c for c in partial if _is_title_part(c.key, key)]
     return partial[0] if len(partial) == 1 else None
+
+
+def _skips_middle(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """'Liam Kavanagh' of 'Liam "Spud" Kavanagh', 'Candela Aranguren' of 'Candela Ribas
+    Aranguren': the same first and last words around a dropped nickname or middle name."""
+    return len(part) == 2 and len(full) == 3 and full[0] == part[0] and full[-1] == part[-1]
 
 
 def _same_person_key(key: tuple[str, ...], other: tuple[str, ...]) -> bool:

@@ -10,14 +10,17 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import DEP, POS  # type: ignore[attr-defined]
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import PROPN, nsubj  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
 from ..data import load as load_data
 from ..layout import HEADING, HEADLINE, block_at, lowers_of, text_of
 from ..lemmas import lemma
 from ..quotes.scanner import scan_quotes
+from ..types import PERSON_ROLES
 from .aliases import occurrences
 
 # Higher wins when two candidates overlap.
@@ -153,6 +156,14 @@ class Lexicon:
         self.title_words = {t.lower().rstrip(".") for t in context["character_titles"] + context["name_title_roles"]} | {
             phrase for words in roles.values() if isinstance(words, list) for phrase in words if " " not in phrase
         }
+        # capitalised role words that head a name ('Showrunner X', 'Councilmember X'): not part of it
+        self.leading_titles = {t.lower() for t in context["name_title_roles"]} | {
+            phrase
+            for role, words in roles.items()
+            if role in PERSON_ROLES and isinstance(words, list)
+            for phrase in words
+            if " " not in phrase
+        }
         self.compound_suffixes = set(context["compound_suffixes"])
         self.network_name_words = set(context["network_name_words"])
         self.event_suffixes = set(context["event_suffixes"])
@@ -273,6 +284,8 @@ def _ner_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
                 continue
             if doc[start].lower_ == "the" and ent.label_ == "PERSON":
                 start += 1
+            if ent.label_ in ("PERSON", "ORG"):
+                start = _strip_leading_titles(doc, start, end, lexicon)
             if ent.label_ in ("PERSON", "ORG") and end > start:
                 start, end = _whole_name(doc, start, end, lexicon)
             if _is_place(doc, start, end, ent.label_, lexicon) or _headline_only(doc, start, end, ent.label_):
@@ -283,6 +296,17 @@ def _ner_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
 
 
 _MAX_NAME = 5
+
+
+def _strip_leading_titles(doc: Doc, start: int, end: int, lexicon: Lexicon) -> int:
+    """'Showrunner Priscilla Vane', 'Executive Producer X': the role words are the person's
+    role (read from the context before the name), not part of the name."""
+    first = start
+    while start < end - 1 and doc[start].text[:1].isupper() and doc[start].lower_ in lexicon.leading_titles:
+        start += 1
+    if start > first and not _is_name_token(doc[start]):
+        return first
+    return start
 
 
 def _joined_hyphen(doc: Doc, i: int) -> bool:
@@ -628,6 +652,30 @@ def _bracketed_people(doc: Doc, lexicon: Lexicon, lowers: list[str]) -> Iterator
         yield Mention(i + 1, end, "PERSON", "shape")
 
 
+_REPORTING_VERBS = frozenset({"say", "tell", "add", "write", "explain", "recall", "insist", "admit", "note", "joke", "laugh"})
+
+
+def _reporting_subjects(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
+    """Surnames the NER skipped: a capitalised proper noun that is the subject of a reporting
+    verb ('Tezcan said', 'Okafor told reporters') and that the NER does not call something else."""
+    marks = doc.to_array([DEP, POS])
+    for i in ((marks[:, 0] == nsubj) & (marks[:, 1] == PROPN)).nonzero()[0]:
+        token = doc[int(i)]
+        if not token.is_alpha or token.ent_type_ not in ("", "PERSON"):
+            continue
+        head = token.head
+        if head.pos_ != "VERB" or lemma(head) not in _REPORTING_VERBS or not _is_name_token(token) or token.text.isupper():
+            continue
+        if token.lower_ in lexicon.title_words or token.text in lexicon.org_roles or token.text in lexicon.org_suffixes:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i and _is_name_token(doc[start - 1]):
+            start -= 1
+        if doc[start].is_sent_start and start == token.i and token.i + 1 < len(doc) and doc[token.i + 1].text == ",":
+            continue  # 'Yes, ...' vocatives
+        yield Mention(start, token.i + 1, "PERSON", "shape")
+
+
 _LIST_ITEM = re.compile(r"(?:\d{1,2}[.)]\s+)?([^\s()][^\n()]{1,80}?)\s+\(([^()\n]{2,40})\)\s*(?:$|[–—:-]\s)")
 
 
@@ -736,6 +784,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon, role_words: set[str]) -> list[Ment
     candidates += _shape_mentions(doc, role_words)
     candidates += _org_shape_mentions(doc, lexicon, lowers)
     candidates += _bracketed_people(doc, lexicon, lowers)
+    candidates += _reporting_subjects(doc, lexicon)
     candidates += _list_item_titles(doc, lexicon)
     kept = resolve_overlaps(candidates)
     kept = _retype_known_works(doc, kept)
