@@ -680,3 +680,117 @@ def test_outlet_anaphor_takes_the_outlet_named_before(analyzer):
 def test_more_outlet_cues(analyzer, text, outlet):
     quote = _only_quote(_analyze(analyzer, text))
     assert quote.outlet == outlet
+
+
+# --- robustness probes: partial quotes, role-only speakers, names --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ('Netflix described the series as "a global hit" after it topped charts.', "a global hit", "Netflix"),
+        ('Marcus Hale, who said the role was "the hardest of my life", has signed on again.', "the hardest", "Marcus Hale"),
+        ('In what director Park Ji-hoon called "a love letter to Busan", three sisters reunite.', "a love letter", "Park Ji-hoon"),
+        ('According to Dana Whitlock, the show is "far from over" despite the rumours.', "far from over", "Dana Whitlock"),
+        ('Priya Nair has been "overwhelmed" by the response to the trailer, she said on Tuesday.', "overwhelmed", "Priya Nair"),
+        ('The album is, in Olivia Grant\'s words, "a breakup record with a happy ending".', "breakup record", "Olivia Grant"),
+        ('In the words of Tom Becker, the ending was "exactly right".', "exactly right", "Tom Becker"),
+        ('"The second season is darker," added creator Sam Ruiz. "Much darker."', "second season", "Sam Ruiz"),
+        ('"Nobody asked for a sequel, and here we are," quipped Rob Delaney.', "Nobody asked", "Rob Delaney"),
+        ('10:42 \u2014 "We\'re not done," Kim Min-jae says.', "not done", "Kim Min-jae"),
+    ],
+)
+def test_partial_and_inverted_quote_speakers(analyzer, text, fragment, speaker):
+    analysis = _analyze(analyzer, text)
+    quote = _quote_with(analysis, fragment)
+    assert speaker in (_speaker_entity_name(analysis, quote), quote.speaker_name)
+
+
+def test_pronoun_speaker_with_two_people_is_the_subject(analyzer):
+    text = 'Leah Morgan met with Daniel Cho before the shoot. "It was the best day of my career," she said.'
+    analysis = _analyze(analyzer, text)
+    assert _speaker_entity_name(analysis, _only_quote(analysis)) == "Leah Morgan"
+
+
+def test_role_only_speaker_is_the_entity_with_that_role(analyzer):
+    text = 'Actor James Okafor spoke to reporters on the red carpet. "This one is personal," the actor said.'
+    analysis = _analyze(analyzer, text)
+    assert _speaker_entity_name(analysis, _only_quote(analysis)) == "James Okafor"
+
+
+def test_speaker_name_has_no_leading_role_word(analyzer):
+    analysis = _analyze(analyzer, 'Showrunner Orla Finnegan called the finale "a gift to the fans" in a post on Sunday.')
+    assert _only_quote(analysis).speaker_name == "Orla Finnegan"
+
+
+def test_bare_surname_speaker_takes_the_full_name(analyzer):
+    text = (
+        "Eli Grant and his co-star Mae Lin spoke after the screening. "
+        'Grant called the ending "inevitable", while Lin said it was "a cop-out".'
+    )
+    analysis = _analyze(analyzer, text)
+    assert "Eli Grant" in (
+        _speaker_entity_name(analysis, _quote_with(analysis, "inevitable")),
+        _quote_with(analysis, "inevitable").speaker_name,
+    )
+    assert _speaker_entity_name(analysis, _quote_with(analysis, "cop-out")) == "Mae Lin"
+
+
+def test_british_single_quotes_with_outlet(analyzer):
+    analysis = _analyze(analyzer, "'It was a bit of a laugh, really,' Hugh Pemberton told the Guardian.")
+    quote = _only_quote(analysis)
+    assert _speaker_entity_name(analysis, quote) == "Hugh Pemberton"
+    assert quote.outlet == "Guardian"
+
+
+def test_pronoun_prefers_the_subject_a_same_gender_possessive_points_to(analyzer):
+    for text, speaker in [
+        ('Oscar Ruiz thanked his mother and his co-star Pia Lund. He called the night "unreal".', "Oscar Ruiz"),
+        ('Pia Lund hugged her co-star Oscar Ruiz on stage. She later told reporters the night was "unreal".', "Pia Lund"),
+    ]:
+        analysis = _analyze(analyzer, text)
+        assert _speaker_entity_name(analysis, _only_quote(analysis)) == speaker, text
+
+
+def test_colon_earlier_in_the_sentence_names_the_speaker(analyzer):
+    text = 'Critics called it a triumph. Its star, Bea Lowe, was more modest: the film was "just a small story".'
+    analysis = _analyze(analyzer, text)
+    assert _speaker_entity_name(analysis, _quote_with(analysis, "small story")) == "Bea Lowe"
+
+
+def test_publication_as_speaker_is_its_own_outlet(analyzer):
+    text = (
+        'Critics were largely enthusiastic. Libération called the finale "a rare ending that earns its silence," '
+        "while Le Monde praised the lead's performance as \"the year's most controlled.\""
+    )
+    analysis = _analyze(analyzer, text)
+    first = _quote_with(analysis, "rare ending")
+    assert first.speaker_name == "Libération"
+    assert first.outlet == "Libération"
+    assert _quote_with(analysis, "most controlled").speaker_name == "Le Monde"
+
+
+def test_participle_clause_quote_belongs_to_the_main_subject(analyzer):
+    text = 'The couple announced in the spring that season 6 would be the last, saying they wanted to end "while people still liked us."'
+    analysis = _analyze(analyzer, text)
+    assert _only_quote(analysis).speaker_name == "The couple"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker", "outlet"),
+    [
+        (
+            "Niamh Doyle won best actress for her turn as a grieving mother. 'It's bonkers,' the Bafta winner told Radio Times.",
+            "bonkers",
+            "Niamh Doyle",
+            "Radio Times",
+        ),
+        ('Posting on X, Ravi Menon wrote that the cut was "heartbreaking".', "heartbreaking", "Ravi Menon", "X"),
+        ('"It\'s over," said Executive Producer Dana Kim, speaking to Variety.', "over", "Dana Kim", "Variety"),
+    ],
+)
+def test_role_noun_and_titled_speakers_with_outlets(analyzer, text, fragment, speaker, outlet):
+    analysis = _analyze(analyzer, text)
+    quote = _quote_with(analysis, fragment)
+    assert speaker in (_speaker_entity_name(analysis, quote), quote.speaker_name)
+    assert quote.outlet == outlet

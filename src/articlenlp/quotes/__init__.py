@@ -112,6 +112,8 @@ class QuoteExtractor:
         introduces = intro is not None and text[intro[0] : intro[1]].rstrip().endswith(":")
         opens_paragraph = text[window[0] : span.open_mark].strip() == ""
         source: tuple[int, int] | None = intro if introduces else None
+        if speaker is None:
+            speaker = attributor.words_of(span.open_mark)
         if kind == "block" or speaker is None:
             speaker = attributor.self_introduced(span.start, span.end) or speaker
         if speaker is None and introduces and intro:
@@ -126,7 +128,7 @@ class QuoteExtractor:
                 source = intro if speaker is not None else None
         if speaker is None:
             speaker = attributor.answerer_at(span.open_mark)
-        if speaker is None and text[window[0] : span.open_mark].rstrip().endswith(":"):
+        if speaker is None and ":" in text[window[0] : span.open_mark]:
             speaker = attributor.colon_subject(span.open_mark)
         follows = previous is not None and _follows(previous[0], span, paragraphs) and bool(previous[1].entity_id or previous[1].name)
         if speaker is None and follows and not introduces:
@@ -140,7 +142,10 @@ class QuoteExtractor:
         if speaker is None and doc._.blocks and doc._.blocks[0].kind == HEADLINE and span.close_mark < doc._.blocks[0].end:
             speaker = attributor.first_person_in(doc._.blocks[0].start, doc._.blocks[0].end, (span.open_mark, span.close_mark + 1))
         speaker = speaker or Speaker(None, None)
-        return speaker, self._outlet(doc, attributor, span, speaker, window, source, previous)
+        outlet = self._outlet(doc, attributor, span, speaker, window, source, previous)
+        if outlet is None and speaker.entity_id is None and speaker.name and attributor.is_publication(speaker.name):
+            outlet = speaker.name  # "Libération called the finale "..."": the paper in its own pages
+        return speaker, outlet
 
     def _lead_in(self, doc: Doc, attributor: Attributor, intro: tuple[int, int]) -> Speaker | None:
         """'Arinze said in a statement that ...' / 'X's agency shared a letter from her.' ending
@@ -276,6 +281,8 @@ def _has_reporting_cue(doc: Doc, span: QuoteSpan, cues: AttributionCues) -> bool
             continue
         if lemma(token).lower() in cues.verbs or (token.lower_ == "according") or token.lower_ in cues.representatives:
             return True
+        if token.lower_ in cues.words_of_nouns and token.head.lower_ == "in":
+            return True  # "in X's words", "in the words of X"
     return False
 
 

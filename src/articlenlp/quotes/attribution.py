@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # entities imports the quote scanner; avoid the cycle at run 
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we", "his", "their", "its", "it"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "i"}
 _ANSWER_PREFIX_WORDS = 3
+_POSSESSIVE_OF = {"he": ("his", "himself"), "she": ("her", "hers", "herself")}
 _RELATIVES = {"who", "which", "that", "whom", "whose"}
 
 
@@ -65,6 +66,9 @@ class AttributionCues:
         self.outlet_anaphora = tuple(data["outlet_anaphora"])
         self.outlet_nouns = set(data["outlet_nouns"])
         self.interview_verbs = set(data["interview_verbs"])
+        self.name_titles = tuple(sorted((t + " " for t in data["name_titles"]), key=len, reverse=True))
+        self.words_of_nouns = set(data["words_of_nouns"])
+        self.words_of_verbs = set(data["words_of_verbs"])
         roles = load_data("roles.json")
         self.speaker_nouns = set(data["speaker_nouns"]) | self.representatives | self.statements
         self.speaker_nouns |= {p for key, words in roles.items() if isinstance(words, list) for p in words if " " not in p}
@@ -140,6 +144,10 @@ class Attributor:
     def _is_publisher(self, entity: Entity) -> bool:
         return entity.type == "ORG" and ("outlet" in entity.roles or entity.name in self.cues.platforms)
 
+    def is_publication(self, name: str) -> bool:
+        """A news outlet (not a social platform) of this text, by name."""
+        return any(e.name == name and e.type == "ORG" and "outlet" in e.roles for e in self.entities.values())
+
     def previous_person(self, before_char: int, role: str | None = None, pronoun: str | None = None) -> str | None:
         """The person a pronoun or a role noun ("the director") before ``before_char`` refers to.
 
@@ -162,6 +170,10 @@ class Attributor:
             return None
         free = [m for m in people if not self._in_parentheses(m)] or people
         last = free[-1]
+        if pronoun in _POSSESSIVE_OF:
+            subject = self._object_subject(last, _POSSESSIVE_OF[pronoun])
+            if subject is not None:
+                return subject
         if not self._is_weak(last):
             return last.entity_id
         recent = {sentence_of(self.doc[last.token_start]).start, self._previous_sentence_start(before_char)}
@@ -178,6 +190,22 @@ class Attributor:
                 if token.lower_ == pronoun and token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and not self.inside_quote(token):
                     return self.previous_person(token.idx, pronoun=pronoun) or last.entity_id
         return last.entity_id
+
+    def _object_subject(self, mention: EntityMention, possessives: tuple[str, ...]) -> str | None:
+        """'X thanked his mother and his co-star Y. He said': the person named as an object gives
+        way to the subject when a pronoun of the same gender ('his') points to the subject."""
+        token = self.doc[mention.token_end - 1]
+        head, steps = token, 0
+        while head.dep_ in ("conj", "appos") and head.head.i != head.i and steps < 4:
+            head, steps = head.head, steps + 1
+        if head.dep_ != "dobj":
+            return None
+        subject = _subject_of(head.head, self.inside_quote)
+        named = self.mention_at(subject, ("PERSON",)) if subject is not None else None
+        if named is None or named.entity_id == mention.entity_id:
+            return None
+        between = self.doc[named.token_end : mention.token_start]
+        return named.entity_id if any(t.lower_ in possessives for t in between) else None
 
     def _is_weak(self, mention: EntityMention) -> bool:
         """Named after a preposition, as a possessor, or inside a relative clause."""
@@ -262,8 +290,9 @@ class Attributor:
         for candidate in candidates:
             speaker = self.resolve_phrase(candidate.subject)
             resolved_pronoun = candidate.subject.lower_ in _PRONOUNS and speaker.name is not None
-            if speaker.entity_id or resolved_pronoun or self._speaks(candidate.subject) or candidate.subject.pos_ == "PROPN":
-                return speaker
+            named = candidate.subject.pos_ == "PROPN" or any(m.token_start <= candidate.subject.i < m.token_end for m in self.mentions)
+            if speaker.entity_id or resolved_pronoun or named or self._speaks(candidate.subject):
+                return speaker  # a named subject, even a publication: "Libération called it "...""
         return None
 
     def candidates(self, start_char: int, end_char: int, near: int, near_end: int) -> list[Candidate]:
@@ -362,6 +391,14 @@ class Attributor:
             if higher is None:
                 break
             subject = higher
+        if subject is not None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and not self._can_speak(subject):
+            # "X announced that season 6 would be the last, saying ...": the participle is X's
+            current, steps = verb.head, 0
+            while current.dep_ in ("ccomp", "conj", "advcl") and current.head.i != current.i and steps < 3:
+                current, steps = current.head, steps + 1
+                higher = _subject_of(current, self.inside_quote)
+                if higher is not None and self._can_speak(higher):
+                    return higher
         return subject
 
     def _can_speak(self, token: Token) -> bool:
@@ -424,6 +461,10 @@ class Attributor:
             return Speaker(entity_id, self._name(entity_id))
         if any(t.dep_ == "poss" and t.lower_ in _PRONOUNS for t in phrase):
             return Speaker(None, _clean_phrase(phrase.text))  # "her co-star": someone else than "her"
+        if head.pos_ == "PROPN" and len(phrase) == 1:
+            entity_id = self._by_surname(head.text)  # "Grant said" after "Eli Grant", not linked
+            if entity_id:
+                return Speaker(entity_id, self._name(entity_id))
         return Speaker(self._generic_referent(phrase), _clean_phrase(phrase.text))
 
     def _author_of_previous_statement(self, pronoun: Token) -> Speaker | None:
@@ -626,6 +667,11 @@ class Attributor:
             return found or self._first_with_role(role)
         return None
 
+    def _by_surname(self, word: str) -> str | None:
+        """The one entity whose several-word name ends in ``word``."""
+        found = {e.id for e in self.entities.values() if e.type in ("PERSON", "ORG") and " " in e.name and e.name.split()[-1] == word}
+        return found.pop() if len(found) == 1 else None
+
     def _first_with_role(self, role: str) -> str | None:
         for entity in self.entities.values():
             if entity.type == "PERSON" and role in entity.roles:
@@ -648,7 +694,11 @@ class Attributor:
             return None
         colon = self.doc[span[0].i - 1]
         if colon.text != ":":
-            return None
+            # "X was more modest: the film was "..."": a colon earlier in the quote's sentence
+            before = [t for t in sentence_of(span[0]) if t.i < span[0].i and t.text == ":" and not self.inside_quote(t)]
+            if not before:
+                return None
+            colon = before[-1]
         sentence = sentence_of(colon)
         for token in sentence:
             if token.i >= colon.i:
@@ -687,11 +737,47 @@ class Attributor:
             if start_char <= m.start and m.end <= end_char and not (outside[0] <= m.start < outside[1]):
                 entity = self.entities[m.entity_id]
                 if entity.type == "PERSON" and "journalist" not in entity.roles:
-                    return Speaker(m.entity_id, entity.name)
+                    return Speaker(m.entity_id, self.strip_title(entity.name))
         return None
 
     def _name(self, entity_id: str | None) -> str | None:
-        return self.entities[entity_id].name if entity_id else None
+        return self.strip_title(self.entities[entity_id].name) if entity_id else None
+
+    def strip_title(self, name: str) -> str:
+        """'Showrunner Orla Finnegan' -> 'Orla Finnegan': a leading role word is not part of the name."""
+        lower = name.lower()
+        for title in self.cues.name_titles:
+            rest = name[len(title) :]
+            if lower.startswith(title) and rest[:1].isupper():
+                return self.strip_title(rest)
+        return name
+
+    def words_of(self, open_mark: int) -> Speaker | None:
+        """'in X's words, "..."', 'in the words of X, "..."', 'to quote X, "..."': the quote is X's."""
+        span = self.doc.char_span(open_mark, open_mark + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        for token in sentence_of(span[0]):
+            if token.idx >= open_mark:
+                break
+            if self.inside_quote(token):
+                continue
+            source = None
+            if token.lower_ in self.cues.words_of_nouns and token.head.lower_ == "in":
+                owners = [c for c in token.children if c.dep_ == "poss"]
+                owners += [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+                source = owners[0] if owners else None
+            elif lemma(token).lower() in self.cues.words_of_verbs and token.head.lower_ != "quote":
+                objects = [c for c in token.children if c.dep_ == "dobj"]
+                source = objects[0] if objects else None
+            if source is not None and source.idx < open_mark and source.lower_ not in _PRONOUNS | {"me", "my"}:
+                speaker = self.resolve_phrase(source)
+                if speaker.entity_id:
+                    return speaker
+                if source.pos_ == "PROPN":  # an unrecognised name: its own words, without "'s"
+                    left = min([c.i for c in source.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [source.i])
+                    return Speaker(None, self.doc[left : source.i + 1].text)
+        return None
 
     # --- outlet ------------------------------------------------------------------------
 
