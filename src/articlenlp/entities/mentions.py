@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..data import load as load_data
 from ..layout import HEADING, HEADLINE, block_at, lowers_of, text_of
 from ..lemmas import lemma
-from ..quotes.scanner import scan_quotes
+from ..quotes.scanner import scan_doc_quotes
 from ..types import PERSON_ROLES
 from .aliases import occurrences
 
@@ -264,8 +264,8 @@ def _lexicon_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
 def _has_org_context(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end].lower_ if end < len(doc) else ""
-    if any(ent.label_ == "ORG" and ent.start <= start and end <= ent.end for ent in doc.ents):
-        return True
+    if all(t.ent_type_ == "ORG" for t in doc[start:end]) and not any(t.ent_iob_ == "B" for t in doc[start + 1 : end]):
+        return True  # inside one ORG entity
     if before in ("on", "via", "per", "told", "at", "to", "by", "from", "streamer", "network", "broadcaster"):
         return True
     return (
@@ -570,8 +570,7 @@ _TITLE_INTRO = {
 
 def _quoted_title_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
     """Titles in quotation marks: title-case words, or introduced as a work, or quoted again."""
-    paragraphs = [(b.start, b.end) for b in doc._.blocks or []]
-    quoted = [q for q in scan_quotes(text_of(doc), paragraphs) if q.paragraphs == 1]
+    quoted = [q for q in scan_doc_quotes(doc, text_of(doc)) if q.paragraphs == 1]
     texts = [text_of(doc)[q.start : q.end].rstrip(",") for q in quoted]
     for q, inner in zip(quoted, texts, strict=True):
         span = doc.char_span(q.start, q.start + len(inner), alignment_mode="strict")

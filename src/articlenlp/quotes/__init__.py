@@ -22,7 +22,7 @@ from ..lemmas import lemma
 from ..types import Quote
 from .attribution import AttributionCues, Attributor, Speaker
 from .interview import find_interview
-from .scanner import QuoteSpan, scan_quotes
+from .scanner import QuoteSpan, scan_doc_quotes
 
 SPAN_KEY = "articlenlp_quotes"
 _SENTENCE_END = ".!?…"
@@ -48,7 +48,7 @@ class QuoteExtractor:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         paragraphs = [(b.start, b.end) for b in doc._.blocks]
-        spans = [s for s in scan_quotes(text, paragraphs) if self._is_quotation(doc, s)]
+        spans = [s for s in scan_doc_quotes(doc, text) if self._is_quotation(doc, s)]
         attributor = Attributor(doc, self.cues, [(s.open_mark, s.close_mark + 1) for s in spans])
         interview = find_interview(doc, attributor, self.cues)
         answers: list[Quote] = []

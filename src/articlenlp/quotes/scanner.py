@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
@@ -234,3 +235,20 @@ def scan_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
         if not any(span.overlaps(k) for k in kept):
             kept.append(span)
     return sorted(kept, key=lambda s: s.start)
+
+
+def scan_doc_quotes(doc: Any, text: str) -> list[QuoteSpan]:
+    """:func:`scan_quotes` over a spaCy Doc's text and paragraph blocks, once per Doc: the
+    entities (quoted titles) and the quotes component both need it. ``text`` is the Doc's
+    text; the Doc is only used for its blocks and ``user_data``, so this module stays free
+    of spaCy."""
+    paragraphs = [(b.start, b.end) for b in doc._.blocks or []]
+    key = (len(text), tuple(paragraphs))
+    cached = doc.user_data.get(_SCANNED)
+    if cached is None or cached[0] != key:
+        cached = (key, scan_quotes(text, paragraphs))
+        doc.user_data[_SCANNED] = cached
+    return list(cached[1])
+
+
+_SCANNED = "articlenlp.quote_scan"

@@ -45,10 +45,11 @@ def mark_negation(text: str) -> str:
 
 
 def classifier_text(text: str) -> str:
-    """The text the word features see: headline twice (it carries the news), numbers folded."""
+    """The text the word features see: headline twice more (it carries the news), numbers
+    folded. A single line (one sentence, scored for evidence) has no headline to repeat."""
     lines = text.strip().split("\n", 1)
-    headline = lines[0]
-    text = f"{headline}\n{headline}\n{text}"
+    if len(lines) > 1:
+        text = f"{lines[0]}\n{lines[0]}\n{text}"
     return _SEASON_NUMBER.sub(" num ", mark_negation(text))
 
 
