@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..data import load as load_data
 from ..layout import lowers_of, sentence_of, text_of
@@ -59,8 +59,7 @@ class EntityRecognizer:
         doc._.entities = entities
         doc._.entity_mentions = entity_mentions
         labels = {e.id: e.type for e in entities}
-        spans = (doc.char_span(m.start, m.end, label=labels[m.entity_id], alignment_mode="expand") for m in entity_mentions)
-        doc.spans[SPAN_KEY] = [span for span in spans if span is not None]
+        doc.spans[SPAN_KEY] = [Span(doc, m.token_start, m.token_end, label=labels[m.entity_id]) for m in entity_mentions]
         return doc
 
     def _characters(self, doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[Mention, tuple[int, int]]]]:
