@@ -83,29 +83,12 @@ _NOT_NAMES = {
     "if",
     "but",
     "and",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "mr",
     "mrs",
     "ms",
     "dr",
 }
+_NOT_NAMES |= {w for w in load_data("context.json")["calendar_words"] if w != "may"}  # "May" is also a given name
 
 
 @dataclass

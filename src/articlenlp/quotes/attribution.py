@@ -926,27 +926,7 @@ class Attributor:
 
 
 _DETERMINERS = {"the", "a", "an"}
-_CALENDAR = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
+_CALENDAR = frozenset(load_data("context.json")["calendar_words"])
 _PERSON_ROLES = {"actor", "director", "writer", "showrunner", "creator", "producer", "executive"}
 
 
