@@ -482,3 +482,41 @@ def test_full_name_merges_with_its_nickname_form():
 
     clusters = cluster_names([('Declan "Moss" Harrowgate', "PERSON"), ("Declan Harrowgate", "PERSON"), ("Harrowgate", "PERSON")])
     assert len(clusters) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "roles"),
+    [
+        ("Harbour Lights was created by Tamsin Oduya and Felix Brandt, who met at film school.", "Felix Brandt", {"creator"}),
+        ("The drama, written and created by Morwenna Tate, returns in the autumn.", "Morwenna Tate", {"writer", "creator"}),
+        ("Created by Inge Solberg and directed by Pål Ruud, the thriller is set in Tromsø.", "Pål Ruud", {"director"}),
+        ("The smuggler is played with quiet menace by Desmond Achebe.", "Desmond Achebe", {"actor"}),
+        ("Executive producers include Rhian Price, Colm Doherty and Marta Ibsen.", "Colm Doherty", {"producer"}),
+        ("She is pictured with executive producers Noel Franks (left) and Ada Winter (right).", "Ada Winter", {"producer"}),
+        ("Co-creators and showrunners Dara Kell and Joss Kell accepted the award together.", "Joss Kell", {"creator", "showrunner"}),
+        ("The series is adapted from the manga by Sakamoto Rin, which ran for nine years.", "Sakamoto Rin", {"writer"}),
+        ("The adaptation changes the ending of Margaret Atwell's novel.", "Margaret Atwell", {"writer"}),
+        ("In the comedy, Rufus Ilett plays a retired magician who opens a bakery.", "Rufus Ilett", {"actor"}),
+        ('"We all cried, [co-star] Benedek Farkas cried," she said.', "Benedek Farkas", {"actor"}),
+        ("Newcomers include Aoife Lyne as a retired judge and Tariq Sood as a Treasury official.", "Tariq Sood", {"actor"}),
+        ("Hoshino Kei, the voice of the talking cat, joined the panel on Saturday.", "Hoshino Kei", {"actor"}),
+    ],
+)
+def test_roles_of_name_lists_and_passives(analyzer, body, name, roles):
+    entity = _find(_analyze(analyzer, body), name, "PERSON")
+    assert roles <= set(entity.roles)
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Also back is Nell Quigley as solicitor Rowan Fry.", "Nell Quigley"),
+        ("Through her representatives at UTA, Jolene Varga issued a short statement.", "Jolene Varga"),
+        ("In the documentary, composer Daniel Brenner plays the piano.", "Daniel Brenner"),
+    ],
+)
+def test_list_and_passive_roles_do_not_leak(analyzer, body, name):
+    entity = _find(_analyze(analyzer, body), name, "PERSON")
+    assert "representative" not in entity.roles
+    if "piano" in body:
+        assert "actor" not in entity.roles

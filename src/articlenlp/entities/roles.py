@@ -17,7 +17,14 @@ from ..layout import BYLINE, HEADING, block_at, lowers_of, sentence_of, text_of
 from ..lemmas import lemma
 from .mentions import Lexicon, Mention
 
-_NOT_ROLES = ("work_object_words", "actor_markers_before", "executive_heads_of", "role_owner_words")
+_NOT_ROLES = ("work_object_words", "actor_markers_before", "executive_heads_of", "role_owner_words", "play_not_characters")
+
+
+def _plural(words: tuple[str, ...]) -> tuple[str, ...]:
+    if "of" in words:
+        return words
+    last = words[-1]
+    return (*words[:-1], last + ("es" if last.endswith(("s", "ch", "sh")) else "s"))
 
 
 class RoleLexicon:
@@ -26,10 +33,12 @@ class RoleLexicon:
     def __init__(self) -> None:
         data = load_data("roles.json")
         self.phrases: dict[tuple[str, ...], str] = {}
+        self.plurals: dict[tuple[str, ...], str] = {}  # 'executive producers X and Y'
         for role, words in data.items():
             if isinstance(words, list) and role not in _NOT_ROLES:
                 for phrase in words:
                     self.phrases.setdefault(tuple(phrase.split()), role)
+                    self.plurals.setdefault(_plural(tuple(phrase.split())), role)
         self.max_len = max(len(p) for p in self.phrases)
         self.verbs: dict[str, str] = data["verbs"]
         self.object_verbs: dict[str, str] = data["verbs_needing_work_object"]
@@ -37,6 +46,13 @@ class RoleLexicon:
         self.actor_markers = set(data["actor_markers_before"])
         self.heads_of = set(data["executive_heads_of"])
         self.owner_words = set(data["role_owner_words"])
+        self.agent_nouns: dict[str, str] = data["passive_agent_nouns"]
+        self.character_verbs: dict[str, str] = data["character_verbs"]
+        self.not_characters = set(data["play_not_characters"])
+
+    def verb_role(self, verb: Token) -> str | None:
+        base = lemma(verb).lower()
+        return self.verbs.get(base) or self.object_verbs.get(base) or self.character_verbs.get(base)
 
     @property
     def single_words(self) -> set[str]:
@@ -49,6 +65,16 @@ class RoleLexicon:
             if words in self.phrases:
                 return self.phrases[words]
         return None
+
+    def list_phrase_ending_at(self, doc: Doc, end: int) -> tuple[str | None, int]:
+        """Role and length of the longest singular or plural role phrase ending at ``doc[end - 1]``."""
+        lowers = lowers_of(doc)
+        for n in range(min(self.max_len, end), 0, -1):
+            words = tuple(lowers[end - n : end])
+            role = self.phrases.get(words) or self.plurals.get(words)
+            if role:
+                return role, n
+        return None, 0
 
     def phrase_length_ending_at(self, doc: Doc, end: int) -> int:
         """Token length of the longest role phrase ending at ``doc[end - 1]``; 0 if none."""
@@ -78,11 +104,92 @@ def person_roles(doc: Doc, mention: Mention, roles: RoleLexicon) -> set[str]:
         _role_from_layout,
         _role_in_cast_list,
         _cast_as,
+        _role_of_possessed_work,
     ):
         role = finder(doc, mention, roles)
         if role:
             found.add(role)
+    return found | _roles_of_name_list(doc, mention, roles)
+
+
+_SIDE_NOTES = {"left", "right", "center", "centre", "pictured", "l", "r"}
+_LIST_REACH = 30
+_LIST_VERBS = {"are", "include", "includes", "included", "were"}
+_AGENT_VERB_REACH = 6
+
+
+def _name_list_start(doc: Doc, start: int) -> int:
+    """Start of the list of names that ends with the one at ``start``: 'A, B's C and D',
+    'A (left) and B (right)'."""
+    i = start
+    while i > 0 and start - i < _LIST_REACH and not doc[i].is_sent_start:
+        previous = doc[i - 1]
+        if previous.text == ")" and i >= 3 and doc[i - 2].lower_ in _SIDE_NOTES and doc[i - 3].text == "(":
+            i -= 3
+        elif previous.text in (",", "and", "&", "'s", "’s", "-") or (previous.is_alpha and previous.text[:1].isupper()):
+            i -= 1
+        else:
+            break
+    while i < start and not doc[i].text[:1].isupper():
+        i += 1
+    return i
+
+
+def _roles_of_name_list(doc: Doc, mention: Mention, roles: RoleLexicon) -> set[str]:
+    """Roles given to a whole list of names: 'executive producers A, B and C', 'created by
+    A and B', 'written and created by A', 'played by A', 'Executive producers are A and B',
+    'a new play by A'."""
+    start = _name_list_start(doc, mention.start)
+    if start < 2:
+        return set()
+    before = doc[start - 1].lower_
+    if before == "by":
+        return _agent_roles(doc, start - 1, roles)
+    if before in _LIST_VERBS:
+        return _list_roles_ending_at(doc, start - 1, roles)
+    if doc[start - 1].is_sent_end or doc[start - 1].is_punct:
+        return set()
+    return _list_roles_ending_at(doc, start, roles)
+
+
+def _list_roles_ending_at(doc: Doc, end: int, roles: RoleLexicon) -> set[str]:
+    """'executive producers', 'Creators and showrunners' before a list; not the character
+    description of 'X as solicitor Y and Z'."""
+    role, length = roles.list_phrase_ending_at(doc, end)
+    if role is None or (end - length > 0 and doc[end - length - 1].lower_ in ("as", "plays", "playing", "played")):
+        return set()
+    found = {role}
+    joint = end - length - 1
+    if joint > 0 and doc[joint].lower_ in ("and", "&", "/"):
+        paired, _ = roles.list_phrase_ending_at(doc, joint)
+        if paired:
+            found.add(paired)
     return found
+
+
+def _agent_roles(doc: Doc, by: int, roles: RoleLexicon) -> set[str]:
+    """'created by', 'written and created by', 'played with gloomy charm by', 'the manga by'."""
+    noun = doc[by - 1].lower_
+    if noun in roles.agent_nouns:
+        return {roles.agent_nouns[noun]}
+    found: set[str] = set()
+    for token in reversed(doc[max(0, by - _AGENT_VERB_REACH) : by]):
+        if token.is_punct or token.is_sent_end:
+            break
+        role = roles.verb_role(token) if token.tag_ == "VBN" or token.pos_ == "VERB" else None
+        if role:
+            found.add(role)
+        elif not (found and token.lower_ in ("and", "&")) and (found or token.pos_ == "PROPN" or token.tag_ == "VBN"):
+            break
+    return found
+
+
+def _role_of_possessed_work(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | None:
+    """'Fujimura Aoi's manga', 'Kavanagh's script': the author of the named work."""
+    end = mention.end
+    if end + 1 >= len(doc) or doc[end].text not in ("'s", "’s"):
+        return None
+    return roles.agent_nouns.get(doc[end + 1].lower_)
 
 
 def _paired_role_before(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | None:
@@ -101,6 +208,8 @@ def _role_before(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | None:
         return _role_in_apposition_before(doc, end - 1, roles)
     if end == 0 or doc[end - 1].is_sent_end:
         return None
+    if doc[end - 1].text == "]":  # '[co-star] Tomasz Wójcik'
+        return roles.phrase_ending_at(doc, end - 1)
     role = roles.phrase_ending_at(doc, end)
     if role is None and not (mention.end < len(doc) and doc[mention.end].is_lower and doc[mention.end].pos_ == "NOUN"):
         role = _head_of_before(doc, end, roles)  # not 'head of the Abbott family'
@@ -159,7 +268,7 @@ def _cast_as(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | None:
     if i + 2 >= len(doc) or doc[i].lower_ != "as" or doc[i + 1].lower_ not in ("a", "an", "the", "his", "her", "their"):
         return None
     words = [t for t in doc[i + 2 : i + 7] if not t.is_punct]
-    if not words or not words[0].is_lower:
+    if not any(t.is_lower and t.is_alpha for t in words[:2]):  # 'as a Treasury official', not 'as the Warden'
         return None
     return roles.phrase_in(words) or "actor"
 
@@ -171,11 +280,21 @@ def _verb_role(tokens: list[Token], roles: RoleLexicon) -> str | None:
             continue
         if base in roles.verbs:
             return roles.verbs[base]
+        if base in roles.character_verbs and _plays_someone(token, roles):
+            return roles.character_verbs[base]
         if base in roles.object_verbs and _has_work_object(token, roles):
             return roles.object_verbs[base]
         if base in ("be", "serve", "work", "join", "become"):
             return roles.phrase_in(tokens)
     return None
+
+
+def _plays_someone(verb: Token, roles: RoleLexicon) -> bool:
+    """'plays a washed-up TV chef', 'play the night-shift twins'; not 'plays the piano'."""
+    return any(
+        child.dep_ == "dobj" and child.lower_ not in roles.not_characters and any(d.dep_ in ("det", "poss") for d in child.children)
+        for child in verb.children
+    )
 
 
 def _has_work_object(verb: Token, roles: RoleLexicon) -> bool:
@@ -193,10 +312,12 @@ def _role_from_verb(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | Non
     base = lemma(verb).lower()
     if base in roles.verbs and head_token.dep_ == "nsubj":
         return roles.verbs[base]
+    if base in roles.character_verbs and head_token.dep_ == "nsubj" and _plays_someone(verb, roles):
+        return roles.character_verbs[base]
     if base in roles.object_verbs and _has_work_object(verb, roles):
         return roles.object_verbs[base]
     if base in ("be", "serve", "remain", "become", "join", "return"):
-        attrs = [c for c in verb.children if c.dep_ in ("attr", "prep", "acomp", "dobj")]
+        attrs = [c for c in verb.children if c.dep_ in ("attr", "prep", "acomp", "dobj") and c.lower_ != "as"]  # not "X as solicitor Y"
         for attr in attrs:
             tokens = [t for t in attr.subtree][:8]
             role = roles.phrase_in(tokens)
