@@ -520,3 +520,30 @@ def test_list_and_passive_roles_do_not_leak(analyzer, body, name):
     assert "representative" not in entity.roles
     if "piano" in body:
         assert "actor" not in entity.roles
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        (
+            "She won an award for the PTS miniseries Four Seasons on Harbour Street, later thanking her fans.",
+            "Four Seasons on Harbour Street",
+        ),
+        ("Second place went to the live-action romance Until the Cherry Rains, which took ¥210 million.", "Until the Cherry Rains"),
+        ("It follows the cancellation of the legal thriller Verdict for the Drowned in April.", "Verdict for the Drowned"),
+        ("The streamer picked up Lucky Nine Diner from Max in March.", "Lucky Nine Diner"),
+        ("They screened the finale of Angels of the Night Ward at the Academy Museum on Monday.", "Angels of the Night Ward"),
+    ],
+)
+def test_title_runs_keep_season_words_and_stop_before_dates_orgs_and_venues(analyzer, body, title):
+    analysis = _analyze(analyzer, body)
+    assert _find(analysis, title, "WORK").name == title
+
+
+def test_later_short_form_of_a_title_merges_with_it(analyzer):
+    body = (
+        "The BBC has renewed the coastal drama Low Water at Gull Harbour for a third series.\n\n"
+        "The cast were told last week. Gull Harbour will be back next spring, with filming set in Cornwall."
+    )
+    work = _find(_analyze(analyzer, body), "Low Water at Gull Harbour", "WORK")
+    assert "Gull Harbour" in work.aliases

@@ -88,6 +88,7 @@ class EntityRecognizer:
     ) -> tuple[list[Entity], list[EntityMention]]:
         translations = _translated_titles(doc, mentions)  # may add mentions: before listing surfaces
         translations += _introduced_aliases(doc, mentions, self.lexicon)
+        translations += _title_short_forms(doc, mentions, self.lexicon)
         surfaces = [(doc[m.start : m.end].text, m.type) for m in mentions]
         entities: list[Entity] = []
         owner: dict[int, str] = {}
@@ -252,6 +253,65 @@ def _introduced_aliases(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> 
             pairs.append((doc[owner.start : owner.end].text, alias.text))
     mentions.sort(key=lambda m: m.start)
     return pairs
+
+
+_PLACE_PREPOSITIONS = frozenset(_CONTEXT["place_prepositions"])
+
+
+def _title_short_forms(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[tuple[str, str]]:
+    """'The Fenwicks' for 'The Fenwicks of Elm Court', 'Kettle Bay' for 'Low Tide at Kettle Bay',
+    'Crosswind' for 'Skyward Relay the Movie II: Crosswind': later mentions of part of a title.
+
+    Every unclaimed occurrence becomes a mention of the work, except after a place preposition
+    ('set in Kettle Bay') or, for one word, at a sentence start.
+    """
+    titles = dict.fromkeys(doc[m.start : m.end].text for m in mentions if m.type == "WORK" and m.end - m.start >= 3)
+    lowercase_words = {t.text for t in doc if t.is_lower}
+    taken = {i: m for m in mentions for i in range(m.start, m.end)}
+    pairs = []
+    for title in titles:
+        for short in _short_forms(title, lexicon, lowercase_words):
+            found = False
+            for start_char, end_char in occurrences(text_of(doc), short):
+                span = doc.char_span(start_char, end_char)
+                if span is None or (span.start > 0 and doc[span.start - 1].lower_ in _PLACE_PREPOSITIONS):
+                    continue
+                owner = taken.get(span.start)
+                if owner is not None and (owner.start, owner.end) == (span.start, span.end) and owner.source != "lexicon":
+                    owner.type, owner.role = "WORK", None  # the NER's 'The Fenwicks' (PERSON)
+                    found = True
+                elif not any(i in taken for i in range(span.start, span.end)) and not (len(span) == 1 and span[0].is_sent_start):
+                    mention = Mention(span.start, span.end, "WORK", "propagated")
+                    mentions.append(mention)
+                    taken.update(dict.fromkeys(range(span.start, span.end), mention))
+                    found = True
+            if found:
+                pairs.append((title, short))
+    mentions.sort(key=lambda m: m.start)
+    return pairs
+
+
+def _short_forms(title: str, lexicon: Lexicon, lowercase_words: set[str]) -> list[str]:
+    """The part before the first function word, the part after the last one (two words or
+    more) and a subtitle after a colon, when each is a capitalised name of its own."""
+    main, _, subtitle = title.partition(":")
+    words = main.split()
+    inner = [i for i, w in enumerate(words) if i > 0 and w in lexicon.function_words]
+    forms = []
+    if inner:
+        forms.append(" ".join(words[: inner[0]]).rstrip(","))
+        if len(words) - inner[-1] - 1 >= 2:
+            forms.append(" ".join(words[inner[-1] + 1 :]))
+    if subtitle.strip():
+        forms.append(subtitle.strip())
+    return [
+        form
+        for form in forms
+        if form.split()[-1][:1].isupper()
+        and form not in ("The", "A", "An")
+        and form not in lexicon.org_roles
+        and not (len(form.split()) == 1 and form.lower() in lowercase_words)
+    ]
 
 
 def _unsupported_single_name(doc: Doc, type_: str, roles: list[str], members: list[Mention]) -> bool:

@@ -88,7 +88,8 @@ _NOT_NAMES = {
     "ms",
     "dr",
 }
-_NOT_NAMES |= {w for w in load_data("context.json")["calendar_words"] if w != "may"}  # "May" is also a given name
+_CALENDAR_WORDS = frozenset(load_data("context.json")["calendar_words"])
+_NOT_NAMES |= _CALENDAR_WORDS - {"may"}  # "May" is also a given name
 
 
 @dataclass
@@ -150,6 +151,7 @@ class Lexicon:
         self.compound_suffixes = set(context["compound_suffixes"])
         self.network_name_words = set(context["network_name_words"])
         self.event_suffixes = set(context["event_suffixes"])
+        self.venue_words = set(context["venue_words"])
         self.place_prepositions = set(context["place_prepositions"])
         self.person_place_prepositions = set(context["person_place_prepositions"])
         self.org_heads_before: dict[str, str] = context["org_heads_before"]
@@ -193,10 +195,12 @@ def title_run(doc: Doc, start: int, lexicon: Lexicon, limit: int = 12) -> int:
             if is_capitalised(token) and i >= start:
                 end = i + 1
             break
-        if is_capitalised(token) and token.text.lower() not in _SEASON_WORDS:
+        if is_capitalised(token) and not _season_marker(doc, i):
             end = i + 1
         elif token.text == "," and not (i + 1 < len(doc) and is_capitalised(doc[i + 1]) and doc[i + 1].text != "The"):
             break  # "X, the BBC Two comedy": an apposition, not part of the title
+        elif token.lower_ in _TITLE_BOUNDARY_PREPOSITIONS and _outside_title(doc, i + 1, lexicon):
+            break  # "X in April", "X from Max", "X at the Academy Museum"
         elif token.text in (":", ",", "&", "-", "'", "’", "!", "?") or token.lower_ in lexicon.function_words:
             if token.text in ("!", "?"):
                 end = i + 1
@@ -204,6 +208,34 @@ def title_run(doc: Doc, start: int, lexicon: Lexicon, limit: int = 12) -> int:
             break
         i += 1
     return end
+
+
+def _season_marker(doc: Doc, i: int) -> bool:
+    """'Season' in 'X Season 2' or 'X Series' at a run's end, not 'Seasons' in 'Four Seasons on
+    Minsheng Road'."""
+    if doc[i].lower_ not in _SEASON_WORDS:
+        return False
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    return following is None or following.like_num or not (is_capitalised(following) or following.lower_ in ("of", "on", "in", "at"))
+
+
+_TITLE_BOUNDARY_PREPOSITIONS = {"in", "at", "from", "on", "to", "for", "with", "by"}
+
+
+def _outside_title(doc: Doc, i: int, lexicon: Lexicon) -> bool:
+    """What follows a preposition is a date, a known organisation or a venue or event,
+    so the title ended before the preposition."""
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i >= len(doc) or not is_capitalised(doc[i]):
+        return False
+    if doc[i].lower_ in _CALENDAR_WORDS or doc[i].text in lexicon.org_roles:
+        return True
+    end = i
+    while end < len(doc) and end - i < 6 and is_capitalised(doc[end]) and "\n" not in doc[end].whitespace_:
+        end += 1
+    last = doc[end - 1].text
+    return end - i >= 2 and (last in lexicon.event_suffixes or last in lexicon.venue_words or last in lexicon.org_suffixes)
 
 
 def _title_run_back(doc: Doc, end: int, lexicon: Lexicon, limit: int = 12) -> int:
