@@ -547,3 +547,51 @@ def test_later_short_form_of_a_title_merges_with_it(analyzer):
     )
     work = _find(_analyze(analyzer, body), "Low Water at Gull Harbour", "WORK")
     assert "Gull Harbour" in work.aliases
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "character"),
+    [
+        ("Joining the cast is Kwok Tsz-ho, who plays Mei-ling's estranged father Lam Ka-fai.", "Kwok Tsz-ho", "Lam Ka-fai"),
+        ("Ozan Demir is back as her chief of staff, Kemal, in the new season.", "Ozan Demir", "Kemal"),
+        ("Evan Crane, played with his usual gloomy charm by Jago Fenn, spends the episode outside.", "Jago Fenn", "Evan Crane"),
+        (
+            "It is a fantasy about a shieldmaiden, Sigrid Holm (a ferocious Kaja Lunde), who returns from exile.",
+            "Kaja Lunde",
+            "Sigrid Holm",
+        ),
+        (
+            "There is a shipping magnate, Haakon Berg (Bjorn Tveit, enjoying himself enormously), who owns the port.",
+            "Bjorn Tveit",
+            "Haakon Berg",
+        ),
+    ],
+)
+def test_described_and_bracketed_characters(analyzer, body, actor, character):
+    analysis = _analyze(analyzer, body)
+    played = _find(analysis, character, "CHARACTER")
+    assert played.id in _find(analysis, actor, "PERSON").plays
+
+
+@pytest.mark.parametrize(
+    ("body", "character"),
+    [
+        ("Della Morgan is back as night nurse Rita Obi in the second season.", "Rita Obi"),
+        ("The show follows Asli Korkmaz, a young archivist in Istanbul, across three decades.", "Asli Korkmaz"),
+        ("The series follows Harriet Vole, a divorced radio host in Duluth.", "Harriet Vole"),
+    ],
+)
+def test_characters_without_the_actor_in_view(analyzer, body, character):
+    _find(_analyze(analyzer, body), character, "CHARACTER")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Voice actor Minami Kaito, who has played the hero since the first film, spoke on Friday.",
+        "The documentary follows Marco Albrecht, a chef in Vienna, through one busy winter.",
+        "Castlebridge Athletic plays Fitzwilliam Town on Saturday afternoon.",
+    ],
+)
+def test_people_and_teams_after_character_cues_are_not_characters(analyzer, body):
+    assert not [e for e in _analyze(analyzer, body).entities if e.type == "CHARACTER"]

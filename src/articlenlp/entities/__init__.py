@@ -69,7 +69,9 @@ class EntityRecognizer:
         links = find_plays(doc, mentions, self.lexicon.character_titles, self.roles.single_words)
         for link in links:
             link.actor.type = "PERSON"  # an NER 'ORG' that plays someone is a person
-        spans = [link.character for link in links] + character_cue_names(doc, mentions)
+        spans = [link.character for link in links] + character_cue_names(
+            doc, mentions, self.lexicon.character_titles, self.roles.single_words
+        )
         character_mentions = [Mention(s, e, "CHARACTER", "pattern") for s, e in spans]
         keys = {name_key(doc[s:e].text) for s, e in spans}
         merged = resolve_overlaps(character_mentions + mentions)

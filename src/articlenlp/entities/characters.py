@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..data import load as load_data
 from ..layout import lowers_of
+from .aliases import name_key
 from .mentions import Mention, is_capitalised
 
 _PLAY_VERBS = {
@@ -37,6 +38,7 @@ _CONTEXT = load_data("context.json")
 _PERFORMANCE_NOUNS = set(_CONTEXT["performance_nouns"])  # "X's turn as Y"
 _NAMING_WORDS = set(_CONTEXT["naming_words"])  # "a cockatoo named Y"
 _NOT_PLAYING = set(_CONTEXT["nickname_cues"])
+_TEAM_ENDINGS = set(_CONTEXT["team_name_endings"])
 _CHARACTER_NOUNS = {"character", "characters", "role", "protagonist", "antagonist", "villain", "heroine", "hero", "alter"}
 
 
@@ -82,7 +84,13 @@ def find_plays(
         if mention.type != "PERSON" and not (mention.type in ("ORG", "WORK") and mention.source == "ner"):
             continue
         for character in _characters_after(doc, mention, taken, titles) + _characters_before(doc, mention, taken, titles):
-            if doc[character[0]].lower_ not in role_words and not (character[0] < mention.end and mention.start < character[1]):
+            if doc[character[0]].lower_ in role_words or (character[0] < mention.end and mention.start < character[1]):
+                continue
+            if doc[character[1] - 1].text in _TEAM_ENDINGS or doc[mention.end - 1].text in _TEAM_ENDINGS:
+                continue
+            if name_key(doc[character[0] : character[1]].text) != name_key(
+                doc[mention.start : mention.end].text
+            ):  # not 'also written as Y'
                 links.append(PlaysLink(mention, character))
     return links
 
@@ -107,6 +115,10 @@ def _characters_after(doc: Doc, actor: Mention, taken: dict[int, Mention], title
         i += 1
         if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":  # "X, 31, plays Y"
             i += 2
+        if i + 1 < len(doc) and doc[i].lower_ == "whose" and actor.type == "PERSON":  # "X, whose Y was left in a coma"
+            run = _name_run(doc, i + 1, taken)
+            if run and doc[run[0]].pos_ == "PROPN":
+                return [run]
     for j in range(i, min(i + _AS_WINDOW, len(doc))):
         token = doc[j]
         if token.lower_ in _PLAY_VERBS and not (j + 1 < len(doc) and doc[j + 1].lower_ == "by"):
@@ -149,9 +161,9 @@ def _skip_titles(doc: Doc, i: int, titles: frozenset[tuple[str, ...]]) -> int:
         ):
             described = True
             i += 1
-        elif following is not None and token.text[:1].isupper() and following.text in ("'s", "’s"):  # "as Margaux's sister"
+        elif token.text[:1].isupper() and _possessive_name_end(doc, i):  # "as Margaux's sister", "Mei-ling's father"
             described = True
-            i += 1
+            i = _possessive_name_end(doc, i)
         elif (
             following is not None
             and token.text[:1].isupper()
@@ -172,6 +184,8 @@ def _skip_titles(doc: Doc, i: int, titles: frozenset[tuple[str, ...]]) -> int:
             and doc[i + 2].is_alpha
         ):
             return i + 2  # "the youngest Fenwick, Rohan"
+        elif token.lower_ == "of" and described and following is not None and following.is_lower and following.is_alpha:
+            i += 1  # "her chief of staff, Y"
         elif token.text in (",", "and") and described and following is not None and following.is_lower and following.is_alpha:
             i += 1  # "the title character, the barrister Y", "his niece and successor, Y"
         elif token.text == "," and described and following is not None and following.text[:1].isupper():
@@ -182,6 +196,14 @@ def _skip_titles(doc: Doc, i: int, titles: frozenset[tuple[str, ...]]) -> int:
 
 
 _MAX_DESCRIPTION = 10
+
+
+def _possessive_name_end(doc: Doc, i: int) -> int:
+    """Index after the possessive of a (hyphen-joined) name starting at ``i``; 0 if none."""
+    j = i + 1
+    while j + 1 < len(doc) and doc[j].text == "-" and not doc[j].whitespace_ and doc[j + 1].is_alpha:
+        j += 2
+    return j + 1 if j < len(doc) and doc[j].text in ("'s", "’s") else 0
 
 
 @lru_cache(maxsize=8)
@@ -200,9 +222,11 @@ def _skip_determiner(doc: Doc, i: int) -> int:
 def _characters_before(doc: Doc, actor: Mention, taken: dict[int, Mention], titles: frozenset[tuple[str, ...]]) -> list[tuple[int, int]]:
     """'Y (X)' and 'Y, played by X'."""
     start = actor.start
-    if start >= 1 and doc[start - 1].text == "(" and actor.end < len(doc) and doc[actor.end].text == ")":
-        run = _run_ending_at(doc, start - 1, taken, titles)
-        return [run] if run else []
+    bracket = _bracket_open_before(doc, start)
+    if bracket is not None and actor.end < len(doc) and doc[actor.end].text in (")", ","):
+        if doc[actor.end].text == ")" or _closes_bracket(doc, actor.end):
+            run = _run_ending_at(doc, bracket, taken, titles)
+            return [run] if run else []
     by = start - 1
     while (
         by > 0
@@ -210,8 +234,8 @@ def _characters_before(doc: Doc, actor: Mention, taken: dict[int, Mention], titl
         and ((doc[by].is_lower and doc[by].lower_ != "by") or doc[by].ent_type_ == "NORP" or (doc[by].is_title and doc[by + 1].is_lower))
     ):
         by -= 1  # "played by the veteran Egyptian actor X"
-    if by >= 2 and doc[by].lower_ == "by" and doc[by - 1].lower_ in _PLAYED_BY:
-        verb = by - 1
+    verb = _played_verb_before(doc, by) if by >= 2 and doc[by].lower_ == "by" else None
+    if verb is not None:
         if doc[verb - 1].text == ",":
             run = _run_ending_at(doc, verb - 1, taken, titles)
             if run:
@@ -224,6 +248,37 @@ def _characters_before(doc: Doc, actor: Mention, taken: dict[int, Mention], titl
 
 
 _PLAYED_BY_REACH = 16
+_BRACKET_DESCRIPTION = 4
+
+
+def _played_verb_before(doc: Doc, by: int) -> int | None:
+    """'played by', 'played with wonderful economy by': the index of the verb."""
+    for i in range(by - 1, max(0, by - 7), -1):
+        if doc[i].lower_ in _PLAYED_BY:
+            return i
+        if not (doc[i].is_lower and doc[i].is_alpha):
+            return None
+    return None
+
+
+def _bracket_open_before(doc: Doc, start: int) -> int | None:
+    """Index of the '(' that opens 'Y (X)' or 'Y (a ferocious X)'; None if there is none."""
+    i = start - 1
+    while i >= 0 and start - i <= _BRACKET_DESCRIPTION and doc[i].is_lower and doc[i].is_alpha:
+        i -= 1
+    if i >= 1 and doc[i].text == "(" and (i == start - 1 or doc[i + 1].lower_ in ("a", "an", "the")):
+        return i
+    return None
+
+
+def _closes_bracket(doc: Doc, comma: int) -> bool:
+    """'(X, enjoying himself enormously)': a short comment closes the bracket."""
+    for token in doc[comma + 1 : comma + 10]:
+        if token.text == ")":
+            return True
+        if token.text in ("(", "\n") or token.is_sent_end:
+            return False
+    return False
 
 
 def _named_before(doc: Doc, verb: int, taken: dict[int, Mention], titles: frozenset[tuple[str, ...]]) -> tuple[int, int] | None:
@@ -257,17 +312,66 @@ def _run_ending_at(doc: Doc, end: int, taken: dict[int, Mention], titles: frozen
     return _name_run(doc, start, taken) if start < end else None
 
 
-def character_cue_names(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Names introduced as characters: 'the character Y', 'the role of Y'."""
+def character_cue_names(
+    doc: Doc, mentions: list[Mention], titles: frozenset[tuple[str, ...]], role_words: set[str]
+) -> list[tuple[int, int]]:
+    """Names introduced as characters, with or without the actor in view: 'the character Y',
+    'the role of Y', 'who plays put-upon conductor Y', 'is back as night nurse Y',
+    'The series follows Y'."""
     taken = {i: m for m in mentions for i in range(m.start, m.end)}
     found = []
     lowers = lowers_of(doc)
-    for noun, lower in enumerate(lowers):
-        if lower in _CHARACTER_NOUNS and noun + 1 < len(doc):
-            i = noun + 1
-            if lowers[i] == "of":
-                i += 1
-            run = _name_run(doc, i, taken)
-            if run:
-                found.append(run)
+    for i, lower in enumerate(lowers):
+        if lower in _CHARACTER_NOUNS and i + 1 < len(doc):
+            start = i + 2 if lowers[i + 1] == "of" else i + 1
+            run = _name_run(doc, start, taken)
+        elif (lower in _PLAY_VERBS and doc[i].pos_ == "VERB" and i + 1 < len(doc) and lowers[i + 1] != "by") or (
+            lower == "as" and i > 0 and lowers[i - 1] in _BACK_AS
+        ):
+            run = _described_character(doc, i + 1, taken, titles, role_words)
+        elif lower in _PLOT_FIRST_WORDS:
+            run = _plot_character(doc, i, taken, titles, lowers, role_words)
+        else:
+            continue
+        if run and doc[run[1] - 1].text not in _TEAM_ENDINGS:
+            found.append(run)
     return found
+
+
+_BACK_AS = {"back", "returns", "returning", "returned", "return", "reprises", "reprising", "stars", "starring", "starred", "cast"}
+_PLOTS = [tuple(phrase.split()) for phrase in _CONTEXT["plot_verbs"]]
+_PLOT_FIRST_WORDS = {phrase[0] for phrase in _PLOTS}
+_PLOT_SUBJECTS = set(_CONTEXT["plot_subjects"])
+_NOT_FICTION = set(_CONTEXT["not_fiction_words"])
+
+
+def _described_character(
+    doc: Doc, start: int, taken: dict[int, Mention], titles: frozenset[tuple[str, ...]], role_words: set[str]
+) -> tuple[int, int] | None:
+    """The name after 'plays' or 'back as' when a description or a title comes first ('plays
+    parks director Y'), or a name of two words or more that is no organisation ('plays Y Z');
+    not a person introduced by their job ('as voice actor Y')."""
+    name_start = _skip_titles(doc, _skip_determiner(doc, start), titles)
+    run = _name_run(doc, name_start, taken)
+    if run is None or (name_start > 0 and doc[name_start - 1].lower_ in role_words):
+        return None
+    mention = taken.get(run[0])
+    if mention is not None and mention.type in ("ORG", "WORK"):
+        return None  # 'plays Manchester United on Saturday'
+    return run if name_start > start or run[1] - run[0] >= 2 else None
+
+
+def _plot_character(
+    doc: Doc, i: int, taken: dict[int, Mention], titles: frozenset[tuple[str, ...]], lowers: list[str], role_words: set[str]
+) -> tuple[int, int] | None:
+    """'The series follows Y, a young archivist', 'It centres on Y': the name after a plot verb
+    whose sentence speaks of a work of fiction."""
+    phrase = next((p for p in _PLOTS if tuple(lowers[i : i + len(p)]) == p), None)
+    if phrase is None:
+        return None
+    sentence = doc[i].sent
+    before = lowers[sentence.start : i]
+    titled = any(m.type == "WORK" for j in range(sentence.start, i) if (m := taken.get(j)) is not None)
+    if not (titled or _PLOT_SUBJECTS & set(before)) or _NOT_FICTION & set(lowers[sentence.start : sentence.end]):
+        return None
+    return _described_character(doc, i + len(phrase), taken, titles, role_words)
