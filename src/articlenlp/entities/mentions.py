@@ -273,7 +273,8 @@ def _lexicon_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
             continue
         while end < len(doc) and doc[end].text in lexicon.org_extensions and "\n" not in doc[end - 1].whitespace_:
             end += 1
-        yield Mention(start, end, "ORG", "lexicon", lexicon.org_roles[name])
+        extended = doc[start:end].text  # 'BBC News' is an outlet, though 'BBC' is a network
+        yield Mention(start, end, "ORG", "lexicon", lexicon.org_roles.get(extended, lexicon.org_roles[name]))
 
 
 def _has_org_context(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
