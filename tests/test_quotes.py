@@ -794,3 +794,57 @@ def test_role_noun_and_titled_speakers_with_outlets(analyzer, text, fragment, sp
     quote = _quote_with(analysis, fragment)
     assert speaker in (_speaker_entity_name(analysis, quote), quote.speaker_name)
     assert quote.outlet == outlet
+
+
+# --- outlets and speakers: platforms, programmes, colons ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "outlet"),
+    [
+        (
+            "Harbour Lights renewed\n\nThe actor Nadia Okafor posted a photograph of the script for episode one on Instagram "
+            'on Tuesday. "Back to work," she wrote.\n',
+            "Back to work",
+            "Instagram",
+        ),
+        (
+            "Harbour Lights renewed\n\n'Nothing was ever in danger,' the director, Aisling Moran, told RTÉ Radio 1's Drivetime.\n",
+            "Nothing was ever",
+            "Drivetime",
+        ),
+    ],
+)
+def test_outlet_of_posts_and_programmes(analyzer, text, fragment, outlet):
+    assert _quote_with(_analyze(analyzer, text), fragment).outlet == outlet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quiz show revived\n\nThe producer, Ewan Blair, said talks with Channel 4 began last spring. "
+        '"We always believed in it," he said.\n',
+        "Undertakers of Pell Street\n\nThe comedy won a Bafta and a cult following on YouTube.\n\n"
+        "'Critics love it,' Naveed Chaudhry joked at a festival in August.\n",
+    ],
+)
+def test_talks_with_a_network_and_a_following_on_a_platform_are_not_outlets(analyzer, text):
+    assert _only_quote(_analyze(analyzer, text)).outlet is None
+
+
+def test_colon_lead_in_beats_a_reporting_verb_after_the_quote(analyzer):
+    text = (
+        "Will Spellbook return?\n\nAuthor Hanako Mizuno has been careful. In a post on X after the finale, Mizuno wrote: "
+        '"Thank you for watching. I cannot say more." Fans have read that last line as a wink.\n'
+    )
+    analysis = _analyze(analyzer, text)
+    assert _speaker_entity_name(analysis, _only_quote(analysis)) == "Hanako Mizuno"
+
+
+def test_pronoun_prefers_the_subject_named_in_apposition(analyzer):
+    text = (
+        "Quiz to end\n\nLantern Quiz Co's founder, Moira Sutherland, who devised the format with Anand Rao, "
+        "said there would be no revival.\n\n'The show is Anand,' she said.\n"
+    )
+    analysis = _analyze(analyzer, text)
+    assert _speaker_entity_name(analysis, _only_quote(analysis)) == "Moira Sutherland"

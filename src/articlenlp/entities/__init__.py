@@ -410,12 +410,21 @@ def _retype_people_named_as_orgs(doc: Doc, mentions: list[Mention], org_suffixes
     # A surname used alone ('Holmstrøm said') marks the full name as a person's: organisations
     # are not shortened to their last word.
     alone = {doc[m.start].text for m in mentions if m.end - m.start == 1 and m.source != "lexicon"}
+    # A family name alone as a person ('Fujimura-sensei', 'Fujimura herself') does the same for
+    # names written family name first.
+    alone_people = {
+        _HONORIFIC_SUFFIX.sub("", doc[m.start : m.end].text)
+        for m in mentions
+        if m.type == "PERSON" and " " not in doc[m.start : m.end].text
+    }
+    alone_people |= {t.text for t in doc if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("herself", "himself") and t.text[:1].isupper()}
     for mention in mentions:
         if mention.type == "ORG" and mention.source == "ner":
             span = doc[mention.start : mention.end]
             words = span.text.split()
             person_shaped = all(t.is_alpha or t.text == "-" for t in span) and span[-1].text not in org_suffixes
-            if 2 <= len(words) <= 3 and (words[-1] in people or (person_shaped and words[-1] in alone)):
+            surname_alone = words[-1] in alone or words[0] in alone_people
+            if 2 <= len(words) <= 3 and (words[-1] in people or (person_shaped and surname_alone)):
                 mention.type, mention.role = "PERSON", None
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ..layout import HEADLINE, lowers_of, sentence_of, text_of
 from ..lemmas import lemma
 from ..types import Quote
-from .attribution import AttributionCues, Attributor, Speaker
+from .attribution import AttributionCues, Attributor, Candidate, Speaker
 from .interview import find_interview
 from .scanner import QuoteSpan, scan_doc_quotes
 
@@ -107,7 +107,9 @@ class QuoteExtractor:
         window = (paragraphs[first][0], paragraphs[last][1])
         candidates = attributor.candidates(window[0], window[1], span.open_mark, span.close_mark)
         own = [c for c in candidates if c.governs or c.same_sentence]
-        speaker = attributor.speaker_of(own)
+        speaker = attributor.speaker_of(_colon_lead_in(doc, attributor, candidates, window[0], span.open_mark)) or attributor.speaker_of(
+            own
+        )
         intro = paragraphs[first - 1] if first > 0 else None
         introduces = intro is not None and text[intro[0] : intro[1]].rstrip().endswith(":")
         opens_paragraph = text[window[0] : span.open_mark].strip() == ""
@@ -284,6 +286,23 @@ def _has_reporting_cue(doc: Doc, span: QuoteSpan, cues: AttributionCues) -> bool
         if token.lower_ in cues.words_of_nouns and token.head.lower_ == "in":
             return True  # "in X's words", "in the words of X"
     return False
+
+
+def _colon_lead_in(doc: Doc, attributor: Attributor, candidates: list[Candidate], paragraph_start: int, open_mark: int) -> list[Candidate]:
+    """'In a post on X, she wrote: "..." Fans have read it as a wink.': when the quote follows a
+    colon in its paragraph, the reporting verbs of the clause that ends in the colon come
+    first, before any verb after the quote."""
+    lead = text_of(doc)[paragraph_start:open_mark].rstrip()
+    if not lead.endswith(":"):
+        return []
+    colon = paragraph_start + len(lead) - 1
+    clause_start = max(paragraph_start, sentence_of(doc[_token_at(doc, colon)]).start_char)
+    return sorted((c for c in candidates if clause_start <= c.verb.idx < colon), key=lambda c: colon - c.verb.idx)
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None and len(span) else 0
 
 
 def _paragraph_range(span: QuoteSpan, paragraphs: list[tuple[int, int]]) -> tuple[int, int]:

@@ -56,6 +56,8 @@ class AttributionCues:
         self.outlet_verbs = set(data["outlet_verbs"])
         self.interview_words = tuple(data["interview_words"])
         self.posting_words = tuple(data["posting_words"])
+        self.interview_nouns_with = tuple(data["interview_nouns_with"])
+        self.posting_verbs = set(data["posting_verbs"])
         self.outlet_source_nouns = set(data["outlet_source_nouns"])
         self.outlet_after_nouns = set(data["outlet_after_nouns"])
         self.outlet_channel_words = set(data["outlet_channel_words"])
@@ -177,7 +179,7 @@ class Attributor:
         if not self._is_weak(last):
             return last.entity_id
         recent = {sentence_of(self.doc[last.token_start]).start, self._previous_sentence_start(before_char)}
-        subjects = [m for m in free[-4:] if self.doc[m.token_end - 1].dep_ in ("nsubj", "nsubjpass") and not self._is_weak(m)]
+        subjects = [m for m in free[-4:] if self._is_subject(self.doc[m.token_end - 1]) and not self._is_weak(m)]
         if subjects and sentence_of(self.doc[subjects[-1].token_start]).start in recent:
             return subjects[-1].entity_id
         if pronoun in ("he", "she"):
@@ -190,6 +192,11 @@ class Attributor:
                 if token.lower_ == pronoun and token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and not self.inside_quote(token):
                     return self.previous_person(token.idx, pronoun=pronoun) or last.entity_id
         return last.entity_id
+
+    @staticmethod
+    def _is_subject(token: Token) -> bool:
+        """A sentence subject, or the name in apposition to one ('Lantern's founder, X, said')."""
+        return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"))
 
     def _object_subject(self, mention: EntityMention, possessives: tuple[str, ...]) -> str | None:
         """'X thanked his mother and his co-star Y. He said': the person named as an object gives
@@ -799,7 +806,11 @@ class Attributor:
                 continue
             if self._is_outlet_context(m.token_start, m.token_end, entity):
                 end = self._name_run_end(m.token_end)
-                found.append((m.start, entity.name if end == m.token_end else self.doc[m.token_start : end].text))
+                name = entity.name if end == m.token_end else self.doc[m.token_start : end].text
+                programme = self._programme_after(end)
+                if programme is not None:  # "told RTÉ Radio 1's Morning Ireland": the programme
+                    name, end = self.doc[programme[0] : programme[1]].text, programme[1]
+                found.append((m.start, name))
                 covered.update(range(m.token_start, end))
         found += [(self.doc[i].idx, name) for i, name in self._unknown_outlets(span) if i not in covered]
         return sorted(found)
@@ -830,18 +841,47 @@ class Attributor:
         if i < 0:
             return False
         previous = self.doc[i].lower_
-        before = " ".join(t.lower_ for t in self.doc[max(0, i - 3) : i + 1])
+        words = lowers_of(self.doc)[max(0, i - 3) : i + 1]
         if previous in self.cues.outlet_verbs:
             return True
-        if previous in ("to", "with", "in") and any(w in before for w in self.cues.interview_words):
+        if previous in ("to", "in") and any(w in words for w in self.cues.interview_words):
             return True
-        if previous in ("on", "to") and (entity.name in self.cues.platforms or any(w in before for w in self.cues.posting_words)):
+        if previous == "with" and any(w in words for w in self.cues.interview_nouns_with):
             return True
-        if previous == "from" and any(w in before.split() for w in self.cues.outlet_source_nouns):
+        platform = entity.name in self.cues.platforms
+        if previous in ("on", "to") and (any(w in words for w in self.cues.posting_words) or platform and self._posted_on(self.doc[i])):
+            return True  # "wrote on X", "promised on X in March", not "a cult following on YouTube"
+        before = " ".join(words)
+        if previous == "from" and any(w in words for w in self.cues.outlet_source_nouns):
             return True  # "told a reporter from Sports Chosun"
         if previous in self.cues.outlet_channel_words and "outlet" in entity.roles:
             return True  # "released through Soompi", "quoted by The National"
         return entity.type == "ORG" and "outlet" in entity.roles and ("according to" in before or previous in ("to", "with"))
+
+    def _programme_after(self, end: int) -> tuple[int, int] | None:
+        """The token span of a named programme or title after a possessive ('ITV's This Morning')."""
+        if end + 1 >= len(self.doc) or self.doc[end].text not in ("'s", "’s") or not self.doc[end + 1].text[:1].isupper():
+            return None
+        mention = next((m for m in self.mentions if m.token_start == end + 1), None)
+        if mention is not None:
+            return (mention.token_start, mention.token_end) if self.entities[mention.entity_id].type in ("WORK", "ORG") else None
+        stop = end + 1
+        while stop < min(end + 5, len(self.doc)) and self.doc[stop].text[:1].isupper() and self.doc[stop].pos_ in ("PROPN", "NOUN", "DET"):
+            stop += 1
+        return (end + 1, stop) if stop > end + 1 else None
+
+    def _posted_on(self, preposition: Token) -> bool:
+        """'wrote on X', 'promised on X', 'a post on X', 'took to Instagram': the preposition
+        attaches to a verb of saying or posting, or to a post."""
+        head = preposition.head
+        for _ in range(4):  # "posted a photograph of the script on Instagram": the verb above the nouns
+            if head.lower_ in self.cues.posting_words or head.lower_ in self.cues.outlet_after_nouns:
+                return True
+            if head.pos_ in ("VERB", "AUX"):
+                base = lemma(head).lower()
+                return base in self.cues.verbs or base in self.cues.posting_verbs
+            head = head.head
+        return False
 
     def _outlet_phrase(self, i: int) -> str | None:
         """'told the club's website': an outlet described by its owner, in the text's words."""
@@ -895,7 +935,8 @@ class Attributor:
             if platform in self.cues.platforms and token.i > 0 and (token.pos_ == "PROPN" or platform != token.text):
                 previous = self.doc[token.i - 1].lower_
                 following = self.doc[token.i + 1].lower_ if token.i + 1 < len(self.doc) else ""
-                if previous in ("on", "to", "via") or following in self.cues.outlet_after_nouns:
+                posted = previous == "via" or previous in ("on", "to") and self._posted_on(self.doc[token.i - 1])
+                if posted or following in self.cues.outlet_after_nouns:
                     found.append((token.i, platform))
                 continue
             interviewed = token.lower_ in ("to", "with") and token.i > 0 and self.doc[token.i - 1].lower_ in self.cues.interview_verbs
