@@ -595,3 +595,10 @@ def test_characters_without_the_actor_in_view(analyzer, body, character):
 )
 def test_people_and_teams_after_character_cues_are_not_characters(analyzer, body):
     assert not [e for e in _analyze(analyzer, body).entities if e.type == "CHARACTER"]
+
+
+def test_person_of_an_organisation_in_one_ner_span_is_split(analyzer):
+    body = "Her agent, Tunde Fashola-Ibe of Pitchline Sports Management, said the deal had been agreed very late."
+    analysis = _analyze(analyzer, body)
+    assert "representative" in _find(analysis, "Tunde Fashola-Ibe", "PERSON").roles
+    _find(analysis, "Pitchline Sports Management", "ORG")

@@ -294,21 +294,36 @@ def _ner_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "WORK_OF_ART", "GPE", "NORP", "PRODUCT", "FAC", "EVENT"):
             continue
-        for start, end in _split_on_lines(doc, ent.start, ent.end):
+        for start, end, label in _person_of_organisation(doc, _split_on_lines(doc, ent.start, ent.end), ent.label_, lexicon):
             start, end = _trim(doc, start, end)
             if end <= start:
                 continue
-            if doc[start].lower_ == "the" and ent.label_ == "PERSON":
+            if doc[start].lower_ == "the" and label == "PERSON":
                 start += 1
-            if ent.label_ in ("PERSON", "ORG"):
+            if label in ("PERSON", "ORG"):
                 start = _strip_leading_titles(doc, start, end, lexicon)
-            if ent.label_ in ("PERSON", "ORG") and end > start:
+            if label in ("PERSON", "ORG") and end > start:
                 start, end = _whole_name(doc, start, end, lexicon)
-            if _is_place(doc, start, end, ent.label_, lexicon) or _headline_only(doc, start, end, ent.label_):
+            if _is_place(doc, start, end, label, lexicon) or _headline_only(doc, start, end, label):
                 continue
-            mention = _typed_ner_mention(doc, start, end, ent.label_, lexicon)
+            mention = _typed_ner_mention(doc, start, end, label, lexicon)
             if mention:
                 yield mention
+
+
+def _person_of_organisation(doc: Doc, pieces: Iterator[tuple[int, int]], label: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str]]:
+    """'Gareth Penrose of Penrose Dunmore LLP' as one NER span: a person, then an organisation."""
+    for start, end in pieces:
+        of = next((k for k in range(start + 2, end - 1) if doc[k].lower_ == "of"), None)
+        if of is not None and label in ("PERSON", "ORG"):
+            person = doc[start:of]
+            organisation = doc[of + 1 : end]
+            named = all(t.text[:1].isupper() or t.text == "-" or _after_hyphen(t) for t in person) and len(person) <= 5
+            if named and (organisation[-1].text in lexicon.org_suffixes or organisation.text in lexicon.org_roles):
+                yield start, of, "PERSON"
+                yield of + 1, end, "ORG"
+                continue
+        yield start, end, label
 
 
 _MAX_NAME = 5
@@ -460,8 +475,6 @@ def _typed_ner_mention(doc: Doc, start: int, end: int, label: str, lexicon: Lexi
         return Mention(start, end, "PERSON", "ner")
 
     if label == "ORG":
-        if span[-1].text in lexicon.org_suffixes or span.text.isupper() or len(words) > 1:
-            return Mention(start, end, "ORG", "ner", None)
         return Mention(start, end, "ORG", "ner", None)
     if label == "WORK_OF_ART":
         start, end = _strip_season_suffix(doc, start, end)
