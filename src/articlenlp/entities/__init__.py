@@ -51,9 +51,10 @@ class EntityRecognizer:
         self.roles = RoleLexicon()
 
     def __call__(self, doc: Doc) -> Doc:
+        self._roles_memo: dict[tuple[int, int], set[str]] = {}
         mentions = find_mentions(doc, self.lexicon, self.roles.single_words)
         for mention in mentions:
-            if mention.type == "ORG" and self._organisation_acting_as_person(doc, "ORG", [mention]):
+            if mention.type == "ORG" and mention.source == "ner" and self._organisation_acting_as_person(doc, "ORG", [mention]):
                 mention.type = "PERSON"  # before name parts: 'Echegaray' alone is then the person
         mentions = _add_name_parts(doc, mentions, self.lexicon.org_suffixes)
         mentions, plays = self._characters(doc, mentions)
@@ -130,13 +131,19 @@ class EntityRecognizer:
         names = [doc[m.start : m.end] for m in members]
         if any(n[-1].text in self.lexicon.org_suffixes or n[0].text in self.lexicon.org_prefixes for n in names):
             return False
-        return any(person_roles(doc, m, self.roles) - {"journalist"} for m in members)
+        return any(self._person_roles(doc, m) - {"journalist"} for m in members)
+
+    def _person_roles(self, doc: Doc, mention: Mention) -> set[str]:
+        key = (mention.start, mention.end)
+        if key not in self._roles_memo:
+            self._roles_memo[key] = person_roles(doc, mention, self.roles)
+        return self._roles_memo[key]
 
     def _roles(self, doc: Doc, type_: str, members: list[Mention]) -> list[str]:
         if type_ == "PERSON":
             found: set[str] = set()
             for mention in members:
-                found |= person_roles(doc, mention, self.roles)
+                found |= self._person_roles(doc, mention)
             return sorted(found)
         if type_ == "ORG":
             roles = [org_role(doc, m, self.lexicon) for m in members]
@@ -268,11 +275,12 @@ def _title_short_forms(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> l
     ('set in Kettle Bay') or, for one word, at a sentence start.
     """
     titles = dict.fromkeys(doc[m.start : m.end].text for m in mentions if m.type == "WORK" and m.end - m.start >= 3)
-    lowercase_words = {t.text for t in doc if t.is_lower}
+    if not titles:
+        return []
     taken = {i: m for m in mentions for i in range(m.start, m.end)}
     pairs = []
     for title in titles:
-        for short in _short_forms(title, lexicon, lowercase_words):
+        for short in _short_forms(title, lexicon, doc):
             found = False
             for start_char, end_char in occurrences(text_of(doc), short):
                 span = doc.char_span(start_char, end_char)
@@ -293,7 +301,7 @@ def _title_short_forms(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> l
     return pairs
 
 
-def _short_forms(title: str, lexicon: Lexicon, lowercase_words: set[str]) -> list[str]:
+def _short_forms(title: str, lexicon: Lexicon, doc: Doc) -> list[str]:
     """The part before the first function word, the part after the last one (two words or
     more) and a subtitle after a colon, when each is a capitalised name of its own."""
     main, _, subtitle = title.partition(":")
@@ -312,8 +320,14 @@ def _short_forms(title: str, lexicon: Lexicon, lowercase_words: set[str]) -> lis
         if form.split()[-1][:1].isupper()
         and form not in ("The", "A", "An")
         and form not in lexicon.org_roles
-        and not (len(form.split()) == 1 and form.lower() in lowercase_words)
+        and not (len(form.split()) == 1 and _written_in_lowercase(doc, form))
     ]
+
+
+def _written_in_lowercase(doc: Doc, word: str) -> bool:
+    """The word also occurs in lowercase in the text: a common word, not a name ('House')."""
+    lower = word.lower()
+    return any(w == lower and doc[i].text == lower for i, w in enumerate(lowers_of(doc)))
 
 
 def _unsupported_single_name(doc: Doc, type_: str, roles: list[str], members: list[Mention]) -> bool:
@@ -386,6 +400,7 @@ def _add_name_parts(doc: Doc, mentions: list[Mention], org_suffixes: set[str]) -
             if len(part) >= 3 and part[0].isupper() and part.lower() not in _GENERIC_WORDS:
                 owners[part][(" ".join(name_key(text)), mention.type)] = None
     by_start = {m.start: m for m in mentions}
+    taken = {i for m in mentions for i in range(m.start, m.end)}
     added = []
     for part, names in owners.items():
         if len({key for key, _ in names}) != 1:
@@ -399,7 +414,7 @@ def _add_name_parts(doc: Doc, mentions: list[Mention], org_suffixes: set[str]) -
             if existing is not None and existing.end == span.end and existing.source in ("ner", "pattern") and existing.type != type_:
                 if existing.type in ("ORG", "WORK") or type_ == "ORG":
                     existing.type, existing.role = type_, None
-            elif not any(m.start < span.end and span.start < m.end for m in mentions):
+            elif not any(i in taken for i in range(span.start, span.end)):
                 added.append(Mention(span.start, span.end, type_, "propagated"))
     return sorted(mentions + added, key=lambda m: m.start)
 
@@ -417,7 +432,10 @@ def _retype_people_named_as_orgs(doc: Doc, mentions: list[Mention], org_suffixes
         for m in mentions
         if m.type == "PERSON" and " " not in doc[m.start : m.end].text
     }
-    alone_people |= {t.text for t in doc if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("herself", "himself") and t.text[:1].isupper()}
+    lowers = lowers_of(doc)
+    alone_people |= {
+        doc[i - 1].text for i, lower in enumerate(lowers) if lower in ("herself", "himself") and i > 0 and doc[i - 1].text[:1].isupper()
+    }
     for mention in mentions:
         if mention.type == "ORG" and mention.source == "ner":
             span = doc[mention.start : mention.end]

@@ -429,8 +429,7 @@ def _headline_only(doc: Doc, start: int, end: int, label: str) -> bool:
     words = [t for t in doc[start:end] if t.is_alpha]
     if all(any(hit >= body_start for hit, _ in occurrences(text, t.text)) for t in words):
         return False
-    lowercase = {t.lower_ for t in doc if t.is_lower}
-    return any(t.lower_ in lowercase for t in words)
+    return any(t.is_lower or next(occurrences(text, t.lower_), None) is not None for t in words)  # also a common word
 
 
 def _split_on_lines(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
