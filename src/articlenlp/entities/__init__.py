@@ -54,7 +54,7 @@ class EntityRecognizer:
         self._roles_memo: dict[tuple[int, int], set[str]] = {}
         mentions = find_mentions(doc, self.lexicon, self.roles.single_words)
         for mention in mentions:
-            if mention.type == "ORG" and mention.source == "ner" and self._organisation_acting_as_person(doc, "ORG", [mention]):
+            if mention.type == "ORG" and self._organisation_acting_as_person(doc, "ORG", [mention]):
                 mention.type = "PERSON"  # before name parts: 'Echegaray' alone is then the person
         mentions = _add_name_parts(doc, mentions, self.lexicon.org_suffixes)
         mentions, plays = self._characters(doc, mentions)
