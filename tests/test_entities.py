@@ -602,3 +602,23 @@ def test_person_of_an_organisation_in_one_ner_span_is_split(analyzer):
     analysis = _analyze(analyzer, body)
     assert "representative" in _find(analysis, "Tunde Fashola-Ibe", "PERSON").roles
     _find(analysis, "Pitchline Sports Management", "ORG")
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Renata Oyelaran-Kask", {"Renata Oyelaran-Kask": "journalist"}),
+        ("By Javier Ruiz de Alarcón | Published September 30, 2025", {"Javier Ruiz de Alarcón": "journalist"}),
+        ("Photos by Kim Dae-won and Sato Misaki / Text by Lena Björklund", {"Sato Misaki": "other", "Lena Björklund": "journalist"}),
+        ("Live coverage by Tomasz Wierzbicki and Han Bit-na", {"Han Bit-na": "journalist"}),
+    ],
+)
+def test_byline_names_and_their_roles(analyzer, byline, names):
+    analysis = _analyze(analyzer, byline + "\n\nThe streamer declined to comment on the future of the drama.", headline="Drama to end\n\n")
+    for name, role in names.items():
+        assert _find(analysis, name, "PERSON").roles == [role]
+
+
+def test_name_alone_under_the_headline_is_the_author(analyzer):
+    analysis = _analyze(analyzer, "Ingrid Solheim\n\nThe fourth season of the anime will be its last.", headline="Anime to end\n\n")
+    assert _find(analysis, "Ingrid Solheim", "PERSON").roles == ["journalist"]

@@ -21,7 +21,7 @@ BODY = "body"
 
 _TERMINAL = ".!…\"”’'):;"
 _BYLINE = re.compile(
-    r"^(by|posted|published|updated|written by|words by|reporting by)\b|^about the author",
+    r"^(by|posted|published|updated|(?:written|words|reporting|text|story|live coverage|photos?|photographs|pictures) by)\b|^about the author",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")

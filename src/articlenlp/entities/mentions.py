@@ -17,7 +17,7 @@ from spacy.symbols import PROPN, nsubj  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
 from ..data import load as load_data
-from ..layout import HEADING, HEADLINE, block_at, lowers_of, text_of
+from ..layout import BYLINE, HEADING, HEADLINE, block_at, lowers_of, text_of
 from ..lemmas import lemma
 from ..quotes.scanner import scan_doc_quotes
 from ..types import PERSON_ROLES
@@ -813,11 +813,47 @@ def find_mentions(doc: Doc, lexicon: Lexicon, role_words: set[str]) -> list[Ment
     candidates += _bracketed_people(doc, lexicon, lowers)
     candidates += _reporting_subjects(doc, lexicon)
     candidates += _list_item_titles(doc, lexicon)
+    candidates += _byline_people(doc, lexicon)
     kept = resolve_overlaps(candidates)
     kept = _retype_known_works(doc, kept)
     kept = _extend_sentence_case_titles(doc, kept)
     kept = resolve_overlaps(kept + list(_headline_titles(doc, kept)))
     return _propagate(doc, kept)
+
+
+_BYLINE_JOINS = {"by", "and", "&", "/", "|", ":"}
+_NAME_PARTICLES = frozenset(load_data("context.json")["name_particles"])
+
+
+def _byline_people(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
+    """Names after 'by', 'and' or '/' in a byline line ('By Oh Yoon-hee', 'Photos by Kim
+    Dae-won and Sato Misaki / Text by Lena Björklund'), which the NER often misses."""
+    for block in doc._.blocks or []:
+        if block.kind != BYLINE:
+            continue
+        span = doc.char_span(block.start, block.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for i in range(span.start, span.end - 1):
+            if doc[i].lower_ not in _BYLINE_JOINS:
+                continue
+            end = i + 1
+            while end < span.end and (
+                (is_capitalised(doc[end]) and doc[end].is_alpha)
+                or _joined_hyphen(doc, end)
+                or (_after_hyphen(doc[end]) and doc[end].is_alpha)
+                or (doc[end].lower_ in _NAME_PARTICLES and end + 1 < span.end and is_capitalised(doc[end + 1]) and end > i + 1)
+            ):
+                end += 1
+            name = doc[i + 1 : end]
+            words = [t for t in name if t.is_alpha]
+            if (
+                2 <= len(words) <= 6
+                and name.text not in lexicon.org_roles
+                and name[-1].text not in lexicon.org_suffixes
+                and not any(t.lower_ in _NOT_NAMES or t.lower_ in lexicon.title_words for t in words)
+            ):
+                yield Mention(i + 1, end, "PERSON", "pattern")
 
 
 def _extend_sentence_case_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -10,10 +10,12 @@ Organisations: the lexicon's role, else context ("the streamer X", "told X").
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..data import load as load_data
-from ..layout import BYLINE, HEADING, block_at, lowers_of, sentence_of, text_of
+from ..layout import BYLINE, HEADING, HEADLINE, block_at, lowers_of, sentence_of, text_of
 from ..lemmas import lemma
 from .mentions import Lexicon, Mention
 
@@ -332,19 +334,30 @@ def _role_from_layout(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | N
     if block is None:
         return None
     before = text_of(doc)[block.start : doc[mention.start].idx].strip().lower()
-    if block.kind == BYLINE and before in (
-        "by",
-        "written by",
-        "words by",
-        "reporting by",
-        "posted by",
-        "- about the author:",
-        "about the author:",
-    ):
-        return "journalist"
     after = text_of(doc)[doc[mention.end - 1].idx + len(doc[mention.end - 1]) : block.end]
-    if block.kind == HEADING and not before and after.lstrip().startswith(("in ", "as ", "and ")):
-        return "actor"
+    if block.kind == BYLINE:
+        return byline_role(before)
+    if block.kind == HEADING and not before:
+        if after.lstrip().startswith(("in ", "as ", "and ")):
+            return "actor"
+        blocks = doc._.blocks
+        if not after.strip() and len(blocks) > 1 and blocks[0].kind == HEADLINE and blocks[1] == block:
+            return "journalist"  # a name alone on the line under the headline
+    return None
+
+
+_BYLINE_CUES = sorted(
+    ((cue, role) for role, cues in load_data("context.json")["byline_cues"].items() for cue in cues), key=lambda c: -len(c[0])
+)
+
+
+def byline_role(before: str) -> str | None:
+    """'journalist' or 'other' for a name in a byline, from the cue that opens the last part
+    of the line before it ('Photos by A and B / Text by C')."""
+    part = re.split(r"[/|;]", before)[-1].strip()
+    for cue, role in _BYLINE_CUES:
+        if part == cue or part.startswith(cue + " ") or part.startswith(cue + ","):
+            return role
     return None
 
 
@@ -367,6 +380,9 @@ def org_role(doc: Doc, mention: Mention, lexicon: Lexicon) -> str:
     (``context.json``: org_role_context, org_role_name_endings, network_name_words)."""
     if mention.role:
         return mention.role
+    block = block_at(doc, doc[mention.start].idx)
+    if block is not None and block.kind == BYLINE:
+        return "outlet"  # 'By Corentin Abiodun-Reyes, ScreenHaven'
     lowers = lowers_of(doc)
     words = set(lowers[max(0, mention.start - 3) : mention.start]) | set(lowers[mention.end : mention.end + 2])
     name = doc[mention.start : mention.end].text
