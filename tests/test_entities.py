@@ -622,3 +622,33 @@ def test_byline_names_and_their_roles(analyzer, byline, names):
 def test_name_alone_under_the_headline_is_the_author(analyzer):
     analysis = _analyze(analyzer, "Ingrid Solheim\n\nThe fourth season of the anime will be its last.", headline="Anime to end\n\n")
     assert _find(analysis, "Ingrid Solheim", "PERSON").roles == ["journalist"]
+
+
+@pytest.mark.parametrize(
+    ("body", "organisation"),
+    [
+        (
+            "The first two episodes screened at the San Sebastián International Film Festival in September.",
+            "San Sebastián International Film Festival",
+        ),
+        ("The Apulia Film Commission is supporting the production of the new season.", "Apulia Film Commission"),
+    ],
+)
+def test_film_inside_an_organisation_name_is_no_title_cue(analyzer, body, organisation):
+    analysis = _analyze(analyzer, body)
+    assert not [e for e in analysis.entities if e.type == "WORK"], _summary(analysis)
+    assert _find(analysis, organisation, "ORG")
+
+
+def test_award_categories_and_job_titles_are_not_titles(analyzer):
+    body = (
+        "The comedy won three awards, including Best Comedy Series. "
+        "Priya Venkataraman, ITV's Director of Drama, said the channel was proud of the show."
+    )
+    analysis = _analyze(analyzer, body)
+    assert not [e for e in analysis.entities if e.type == "WORK"], _summary(analysis)
+
+
+def test_list_item_with_a_season_note_is_a_title(analyzer):
+    body = "Our bubble watch continues.\n\n2. The Harrow Files (Season 5 pending)\n\nThe veteran legal procedural was renewed last year."
+    _find(_analyze(analyzer, body), "The Harrow Files", "WORK")

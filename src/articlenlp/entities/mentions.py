@@ -151,6 +151,7 @@ class Lexicon:
         self.compound_suffixes = set(context["compound_suffixes"])
         self.network_name_words = set(context["network_name_words"])
         self.event_suffixes = set(context["event_suffixes"])
+        self.award_openers = set(context["award_category_openers"])
         self.venue_words = set(context["venue_words"])
         self.place_prepositions = set(context["place_prepositions"])
         self.person_place_prepositions = set(context["person_place_prepositions"])
@@ -298,8 +299,8 @@ def _ner_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
             start, end = _trim(doc, start, end)
             if end <= start:
                 continue
-            if doc[start].lower_ == "the" and label == "PERSON":
-                start += 1
+            if doc[start].lower_ == "the" and (label == "PERSON" or label == "ORG" and doc[end - 1].text in lexicon.org_suffixes):
+                start += 1  # 'The Apulia Film Commission'; 'The Athletic' comes from the lexicon
             if label in ("PERSON", "ORG"):
                 start = _strip_leading_titles(doc, start, end, lexicon)
             if label in ("PERSON", "ORG") and end > start:
@@ -535,7 +536,8 @@ def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention], low
     for i, lower in enumerate(lowers):
         # "X Season 2", "X season", "X's second season", "X star", "X finale"
         weak_cue = lower in lexicon.weak_work_cues_after
-        if (lower in lexicon.work_cues_after or weak_cue) and i > 0 and doc[i].pos_ != "VERB":
+        inside_name = doc[i].text[:1].isupper() and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()  # 'X Film Festival'
+        if (lower in lexicon.work_cues_after or weak_cue) and i > 0 and doc[i].pos_ != "VERB" and not inside_name:
             end = i
             while end > 0 and doc[end - 1].lower_ in _SEASON_MODIFIERS:
                 end -= 1
@@ -548,7 +550,8 @@ def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention], low
                     yield Mention(start, end, "WORK", "pattern")
         # "the series X", "the Netflix drama X", "starring in X"
         in_role_phrase = i > 0 and lowers[i - 1] == "of"
-        if (lower in lexicon.work_heads_before and not in_role_phrase) or _ends_verb_phrase(lowers, i, lexicon):
+        head_in_name = doc[i].text[:1].isupper() and i > 0 and doc[i - 1].text[:1].isupper() and not doc[i].is_sent_start
+        if (lower in lexicon.work_heads_before and not in_role_phrase and not head_in_name) or _ends_verb_phrase(lowers, i, lexicon):
             start = i + 1
             if start < len(doc) and doc[start].text in ("“", '"', "‘"):
                 continue
@@ -638,10 +641,14 @@ def _plausible_title(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
         return False
     if len(span) == 1 and first.lower_ == "the":
         return False
-    if span.text in lexicon.org_roles:
+    if span.text in lexicon.org_roles or first.text in lexicon.award_openers:
         return False
     if first.i > 0 and first.is_sent_start and len(span) == 1 and first.pos_ not in ("PROPN",):
         return False
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in lexicon.leading_titles:
+        return False  # "Director of Content for Africa"
+    if len(span) > 2 and first.lower_ in lexicon.leading_titles and span[1].lower_ == "of":
+        return False  # "ITV's Director of Drama"
     return not any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "NORP") for t in span[:1])
 
 
@@ -706,13 +713,17 @@ def _reporting_subjects(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
 _LIST_ITEM = re.compile(r"(?:\d{1,2}[.)]\s+)?([^\s()][^\n()]{1,80}?)\s+\(([^()\n]{2,40})\)\s*(?:$|[–—:-]\s)")
 
 
+_SEASON_NOTE = re.compile(r"(?:season|series|part|s)\s*\d+\b", re.IGNORECASE)  # '4. Ashfall (Season 2 pending)'
+
+
 def _list_item_titles(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
     """Titles heading list items: '2. Kelp Forest Detectives (ABC Australia)', 'The Long
-    Field (BBC One) – renewed': a line that starts with a name and a known network in brackets."""
+    Field (BBC One) – renewed', '4. Ashfall (Season 2 pending)': a line that starts with a
+    name and a known network or a season in brackets."""
     text = text_of(doc)
     for block in doc._.blocks or []:
         match = _LIST_ITEM.match(text, block.start, block.end)
-        if match is None or match.group(2) not in lexicon.org_roles:
+        if match is None or not (match.group(2) in lexicon.org_roles or _SEASON_NOTE.match(match.group(2))):
             continue
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if span is not None and len(span) and is_capitalised(span[0]) and len(span) <= 10:
