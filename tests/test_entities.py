@@ -652,3 +652,22 @@ def test_award_categories_and_job_titles_are_not_titles(analyzer):
 def test_list_item_with_a_season_note_is_a_title(analyzer):
     body = "Our bubble watch continues.\n\n2. The Harrow Files (Season 5 pending)\n\nThe veteran legal procedural was renewed last year."
     _find(_analyze(analyzer, body), "The Harrow Files", "WORK")
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "character"),
+    [
+        ("Ciarán Walsh will again play the island's reluctant curate, Fr Tadhg Moran, in the new series.", "Ciarán Walsh", "Tadhg Moran"),
+        (
+            "Regulars back include Ifeanyi Obi as Adaeze's rival, Senior Advocate Obinna Ezeh, and two newcomers.",
+            "Ifeanyi Obi",
+            "Obinna Ezeh",
+        ),
+        ("Malte Kruger plays her dissolute son Graf Konstantin von Lindau in the final season.", "Malte Kruger", "Konstantin von Lindau"),
+    ],
+)
+def test_titles_before_a_character_are_not_part_of_the_name(analyzer, body, actor, character):
+    analysis = _analyze(analyzer, body)
+    played = _find(analysis, character, "CHARACTER")
+    assert played.name == character
+    assert played.id in _find(analysis, actor, "PERSON").plays

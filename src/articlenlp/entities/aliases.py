@@ -50,6 +50,14 @@ def has_title(surface: str) -> bool:
     return len(surface.split()) > 1 and first in _TITLES
 
 
+def strip_titles(surface: str) -> str:
+    """'Graf Konstantin von Grauwald' -> 'Konstantin von Grauwald' (titles are not names)."""
+    words = surface.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in _TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def strip_possessive(name: str) -> str:
     return _POSSESSIVE.sub("", name.strip())
 
@@ -75,7 +83,8 @@ class Cluster:
         longest = max(len(name_key(s)) for s in self.surfaces)
         full = [s for s in self.surfaces if len(name_key(s)) == longest]
         first_seen = {surface: index for index, surface in sorted(self.seen, reverse=True)}
-        return min(full, key=lambda s: (has_title(s), first_seen[s]))
+        best = min(full, key=lambda s: (has_title(s), first_seen[s]))
+        return strip_titles(best) if self.type in ("PERSON", "CHARACTER") else best
 
     @property
     def aliases(self) -> list[str]:

@@ -189,7 +189,8 @@ def _skip_titles(doc: Doc, i: int, titles: frozenset[tuple[str, ...]]) -> int:
         elif token.text in (",", "and") and described and following is not None and following.is_lower and following.is_alpha:
             i += 1  # "the title character, the barrister Y", "his niece and successor, Y"
         elif token.text == "," and described and following is not None and following.text[:1].isupper():
-            return i + 1
+            i += 1  # "Adaeze's rival, Senior Advocate Y": titles may follow the comma
+            described = False
         else:
             return i
     return i
