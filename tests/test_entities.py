@@ -671,3 +671,33 @@ def test_titles_before_a_character_are_not_part_of_the_name(analyzer, body, acto
     played = _find(analysis, character, "CHARACTER")
     assert played.name == character
     assert played.id in _find(analysis, actor, "PERSON").plays
+
+
+@pytest.mark.parametrize(
+    ("body", "full", "short"),
+    [
+        (
+            "Pryce-Holt said the final series would air in spring.\n\nEleanor Pryce-Holt returns as the countess.",
+            "Eleanor Pryce-Holt",
+            "Pryce-Holt",
+        ),
+        (
+            "The drama ends in May, with Yolanda Baptiste-Moore returning as barrister Nora Hale. Baptiste-Moore said she was proud.",
+            "Yolanda Baptiste-Moore",
+            "Baptiste-Moore",
+        ),
+    ],
+)
+def test_given_name_the_ner_left_out_joins_the_surname(analyzer, body, full, short):
+    person = _find(_analyze(analyzer, body), full, "PERSON")
+    assert person.name == full and short in person.aliases
+
+
+def test_name_and_name_is_two_people_not_a_title(analyzer):
+    body = (
+        "Hosts Marnie Halvorsen and Ravi Sandhu announced the end of the show.\n\n"
+        'The network said: "Marnie and Ravi changed what a renovation show could be."'
+    )
+    analysis = _analyze(analyzer, body)
+    assert not [e for e in analysis.entities if e.type == "WORK"], _summary(analysis)
+    assert "Ravi" in _find(analysis, "Ravi Sandhu", "PERSON").aliases

@@ -387,6 +387,7 @@ def _add_name_parts(doc: Doc, mentions: list[Mention], org_suffixes: set[str]) -
     an organisation whose surname is used alone as a person.
     """
     _retype_people_named_as_orgs(doc, mentions, org_suffixes)
+    mentions = _without_paired_names(doc, mentions)
     owners: dict[str, dict[tuple[str, str], None]] = defaultdict(dict)  # insertion-ordered sets
     for mention in mentions:
         text = doc[mention.start : mention.end].text
@@ -417,6 +418,26 @@ def _add_name_parts(doc: Doc, mentions: list[Mention], org_suffixes: set[str]) -
             elif not any(i in taken for i in range(span.start, span.end)):
                 added.append(Mention(span.start, span.end, type_, "propagated"))
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _without_paired_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Drop an NER title or organisation 'Marnie and Ravi' made of the given names or surnames
+    of two people named in full elsewhere; the names alone are then found as the people."""
+    parts = {
+        part
+        for m in mentions
+        if m.type in ("PERSON", "CHARACTER") and m.end - m.start > 1
+        for part in _name_parts(doc[m.start : m.end].text)
+    }
+    if not parts:
+        return mentions
+
+    def paired(mention: Mention) -> bool:
+        words = [t.text for t in doc[mention.start : mention.end]]
+        joins = [w for w in words if w in ("and", "&")]
+        return len(joins) == 1 and all(w in parts for w in words if w not in joins)
+
+    return [m for m in mentions if not (m.source == "ner" and m.type in ("WORK", "ORG") and paired(m))]
 
 
 def _retype_people_named_as_orgs(doc: Doc, mentions: list[Mention], org_suffixes: set[str]) -> None:

@@ -382,15 +382,22 @@ def _whole_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[int, 
             end += 2
     while end - start < _MAX_NAME and start >= 2 and _joined_hyphen(doc, start - 1) and doc[start - 2].is_alpha:
         start -= 2
+    return _given_names_before(doc, start, end, lexicon), end
+
+
+def _given_names_before(doc: Doc, start: int, end: int, lexicon: Lexicon) -> int:
+    """Start of a name grown back over given names the NER left out ('Yolanda' of 'Yolanda
+    Baptiste-Charles'), also at a sentence start when the word is a proper noun that is no
+    known organisation."""
     while (
         end - start < _MAX_NAME
         and start >= 1
         and "\n" not in doc[start - 1].whitespace_
         and _name_word(doc[start - 1], lexicon)
-        and not doc[start - 1].is_sent_start
+        and (not doc[start - 1].is_sent_start or doc[start - 1].text not in lexicon.org_roles)
     ):
         start -= 1
-    return start, end
+    return start
 
 
 def _is_place(doc: Doc, start: int, end: int, label: str, lexicon: Lexicon) -> bool:
@@ -782,7 +789,7 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def _propagate(doc: Doc, kept: list[Mention]) -> list[Mention]:
+def _propagate(doc: Doc, kept: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """Every other occurrence of a confirmed name is a mention of the same type."""
     names: dict[str, Mention] = {}
     for mention in kept:
@@ -794,7 +801,8 @@ def _propagate(doc: Doc, kept: list[Mention]) -> list[Mention]:
         for start, end in occurrences(text_of(doc), name):
             span = doc.char_span(start, end, alignment_mode="strict")
             if span is not None:
-                extra.append(Mention(span.start, span.end, model.type, "propagated", model.role))
+                first = _given_names_before(doc, span.start, span.end, lexicon) if model.type == "PERSON" else span.start
+                extra.append(Mention(first, span.end, model.type, "propagated", model.role))
     for mention in sorted(extra, key=lambda m: m.start - m.end):
         clashes = [k for k in kept if k.overlaps(mention)]
         if all(mention.start <= k.start and k.end <= mention.end and k.end - k.start < mention.end - mention.start for k in clashes):
@@ -829,7 +837,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon, role_words: set[str]) -> list[Ment
     kept = _retype_known_works(doc, kept)
     kept = _extend_sentence_case_titles(doc, kept)
     kept = resolve_overlaps(kept + list(_headline_titles(doc, kept)))
-    return _propagate(doc, kept)
+    return _propagate(doc, kept, lexicon)
 
 
 _BYLINE_JOINS = {"by", "and", "&", "/", "|", ":"}
