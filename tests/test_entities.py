@@ -701,3 +701,22 @@ def test_name_and_name_is_two_people_not_a_title(analyzer):
     analysis = _analyze(analyzer, body)
     assert not [e for e in analysis.entities if e.type == "WORK"], _summary(analysis)
     assert "Ravi" in _find(analysis, "Ravi Sandhu", "PERSON").aliases
+
+
+def test_known_organisation_beats_a_guess_inside_it(analyzer):
+    body = "The show was made by Atresmedia, the group behind the broadcaster Antena 3, and A Crunchyroll spokesperson confirmed it to Anime News Network."
+    analysis = _analyze(analyzer, body)
+    _find(analysis, "Antena 3", "ORG")
+    _find(analysis, "Anime News Network", "ORG")
+    assert not [e for e in analysis.entities if e.type == "WORK"], _summary(analysis)
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("The study was led by researchers at the University of Leeds and published on Monday.", "University of Leeds"),
+        ("Shares in Norbrook Freight rose 4 per cent after the merger was announced.", "Norbrook Freight"),
+    ],
+)
+def test_organisation_names_without_article_and_with_company_words(analyzer, body, name):
+    assert _find(_analyze(analyzer, body), name, "ORG").name == name

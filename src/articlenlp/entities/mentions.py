@@ -228,6 +228,8 @@ def _outside_title(doc: Doc, i: int, lexicon: Lexicon) -> bool:
     so the title ended before the preposition."""
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
+        if i < len(doc) and doc[i].ent_type_ in ("GPE", "LOC"):
+            return True  # "Walter Presents in the UK"
     if i >= len(doc) or not is_capitalised(doc[i]):
         return False
     if doc[i].lower_ in _CALENDAR_WORDS or doc[i].text in lexicon.org_roles:
@@ -299,8 +301,8 @@ def _ner_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
             start, end = _trim(doc, start, end)
             if end <= start:
                 continue
-            if doc[start].lower_ == "the" and (label == "PERSON" or label == "ORG" and doc[end - 1].text in lexicon.org_suffixes):
-                start += 1  # 'The Apulia Film Commission'; 'The Athletic' comes from the lexicon
+            if doc[start].lower_ == "the" and (label == "PERSON" or label == "ORG" and _article_not_name(doc, start, end, lexicon)):
+                start += 1
             if label in ("PERSON", "ORG"):
                 start = _strip_leading_titles(doc, start, end, lexicon)
             if label in ("PERSON", "ORG") and end > start:
@@ -310,6 +312,14 @@ def _ner_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
             mention = _typed_ner_mention(doc, start, end, label, lexicon)
             if mention:
                 yield mention
+
+
+def _article_not_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """'the University of Leeds', 'The Apulia Film Commission': the article is not part of an
+    organisation's name, unless it is capitalised mid-sentence ('told The Paper') or known."""
+    if doc[start:end].text in lexicon.org_roles:
+        return False
+    return doc[start].text == "the" or doc[start].is_sent_start or doc[end - 1].text in lexicon.org_suffixes
 
 
 def _person_of_organisation(doc: Doc, pieces: Iterator[tuple[int, int]], label: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str]]:
@@ -557,7 +567,7 @@ def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention], low
                     yield Mention(start, end, "WORK", "pattern")
         # "the series X", "the Netflix drama X", "starring in X"
         in_role_phrase = i > 0 and lowers[i - 1] == "of"
-        head_in_name = doc[i].text[:1].isupper() and i > 0 and doc[i - 1].text[:1].isupper() and not doc[i].is_sent_start
+        head_in_name = doc[i].text[:1].isupper() and not doc[i].is_sent_start  # 'Anime News Network', 'Gdynia Film Festival'
         if (lower in lexicon.work_heads_before and not in_role_phrase and not head_in_name) or _ends_verb_phrase(lowers, i, lexicon):
             start = i + 1
             if start < len(doc) and doc[start].text in ("“", '"', "‘"):
@@ -833,11 +843,21 @@ def find_mentions(doc: Doc, lexicon: Lexicon, role_words: set[str]) -> list[Ment
     candidates += _reporting_subjects(doc, lexicon)
     candidates += _list_item_titles(doc, lexicon)
     candidates += _byline_people(doc, lexicon)
-    kept = resolve_overlaps(candidates)
+    kept = resolve_overlaps(_inside_known_names_dropped(candidates))
     kept = _retype_known_works(doc, kept)
     kept = _extend_sentence_case_titles(doc, kept)
     kept = resolve_overlaps(kept + list(_headline_titles(doc, kept)))
     return _propagate(doc, kept, lexicon)
+
+
+def _inside_known_names_dropped(candidates: list[Mention]) -> list[Mention]:
+    """A known organisation's name outweighs a shorter guess inside it ('Antena' of 'Antena 3')."""
+    known = [m for m in candidates if m.source == "lexicon"]
+    return [
+        m
+        for m in candidates
+        if m.source == "lexicon" or not any(k.start <= m.start and m.end <= k.end and m.end - m.start < k.end - k.start for k in known)
+    ]
 
 
 _BYLINE_JOINS = {"by", "and", "&", "/", "|", ":"}
