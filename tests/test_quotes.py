@@ -848,14 +848,3 @@ def test_pronoun_prefers_the_subject_named_in_apposition(analyzer):
     )
     analysis = _analyze(analyzer, text)
     assert _speaker_entity_name(analysis, _only_quote(analysis)) == "Moira Sutherland"
-
-
-def test_pronoun_chain_after_a_person_named_outside_the_subject(analyzer):
-    text = (
-        "The last series\n\n"
-        "Aoife Brennan is the star of the drama. Before it she was best known for a touring production "
-        "directed by Tomasz Wilk. Her father died during filming. She finished the series anyway.\n\n"
-        "'It was the kindest thing I could have done,' she said.\n"
-    )
-    analysis = _analyze(analyzer, text)
-    assert _speaker_entity_name(analysis, _only_quote(analysis)) == "Aoife Brennan"

@@ -176,10 +176,6 @@ class Attributor:
             subject = self._object_subject(last, _POSSESSIVE_OF[pronoun])
             if subject is not None:
                 return subject
-        if pronoun in ("he", "she"):
-            chained = self._pronoun_chain_subject(before_char, pronoun, free)
-            if chained is not None:
-                return chained
         if not self._is_weak(last):
             return last.entity_id
         recent = {sentence_of(self.doc[last.token_start]).start, self._previous_sentence_start(before_char)}
@@ -196,29 +192,6 @@ class Attributor:
                 if token.lower_ == pronoun and token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and not self.inside_quote(token):
                     return self.previous_person(token.idx, pronoun=pronoun) or last.entity_id
         return last.entity_id
-
-    def _pronoun_chain_subject(self, before_char: int, pronoun: str, people: list[EntityMention]) -> str | None:
-        """'X played ... in a production by Y. Her father died ... She filmed ... "...," she
-        said': when sentences since the last named person have the same pronoun as subject,
-        the pronoun continues the chain of the nearest person named as a sentence subject."""
-        last = people[-1]
-        sentence = sentence_of(self.doc[last.token_start])
-        chain = [
-            t
-            for t in self.doc[sentence.end : self._token_index(before_char)]
-            if t.lower_ == pronoun and t.dep_ == "nsubj" and not self.inside_quote(t)
-        ]
-        if not chain:
-            return None
-        for mention in reversed(people[-6:]):
-            token = self.doc[mention.token_end - 1]
-            if self._is_subject(token) and not self._is_weak(mention) and not self.inside_quote(token):
-                return mention.entity_id
-        return None
-
-    def _token_index(self, char: int) -> int:
-        span = self.doc.char_span(char, min(char + 1, len(text_of(self.doc))), alignment_mode="expand")
-        return span.start if span is not None and len(span) else len(self.doc)
 
     @staticmethod
     def _is_subject(token: Token) -> bool:
