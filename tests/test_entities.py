@@ -720,3 +720,21 @@ def test_known_organisation_beats_a_guess_inside_it(analyzer):
 )
 def test_organisation_names_without_article_and_with_company_words(analyzer, body, name):
     assert _find(_analyze(analyzer, body), name, "ORG").name == name
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("The decision was described as 'simply wrong' by Dearbhla Nic Aodha, the broadcaster's director of video.", "Dearbhla Nic Aodha"),
+        ("Rai Fiction director Marcella Tufo addressed the report on Monday.", "Marcella Tufo"),
+        ("The fund had committed money to the show. Its director, Tadeusz Kmita, said it would be redirected.", "Tadeusz Kmita"),
+        ("Almenara's sporting director, Rocío Valdés, thanked the player in a statement.", "Rocío Valdés"),
+    ],
+)
+def test_directors_of_departments_are_executives(analyzer, body, name):
+    assert _find(_analyze(analyzer, body), name, "PERSON").roles == ["executive"]
+
+
+def test_people_in_news_without_works_have_the_role_other(analyzer):
+    body = "Councillor Tomasz Wierzbicki said the cap would hurt small operators. Hannah Solberg disagreed on Wednesday."
+    assert _find(_analyze(analyzer, body, headline="Council votes to cap rentals\n\n"), "Hannah Solberg", "PERSON").roles == ["other"]

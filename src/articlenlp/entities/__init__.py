@@ -121,6 +121,10 @@ class EntityRecognizer:
         )
         _link_plays(entities, entity_mentions, plays, doc)
         _link_works(doc, entities, entity_mentions)
+        if not any(e.type == "WORK" for e in entities):  # news from outside entertainment
+            for entity in entities:
+                if entity.type == "PERSON" and not entity.roles:
+                    entity.roles = ["other"]
         return entities, entity_mentions
 
     def _organisation_acting_as_person(self, doc: Doc, type_: str, members: list[Mention]) -> bool:

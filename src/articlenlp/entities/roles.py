@@ -19,7 +19,14 @@ from ..layout import BYLINE, HEADING, HEADLINE, block_at, lowers_of, sentence_of
 from ..lemmas import lemma
 from .mentions import Lexicon, Mention
 
-_NOT_ROLES = ("work_object_words", "actor_markers_before", "executive_heads_of", "role_owner_words", "play_not_characters")
+_NOT_ROLES = (
+    "work_object_words",
+    "actor_markers_before",
+    "executive_heads_of",
+    "role_owner_words",
+    "play_not_characters",
+    "director_of_not_executive",
+)
 
 
 def _plural(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -51,6 +58,7 @@ class RoleLexicon:
         self.agent_nouns: dict[str, str] = data["passive_agent_nouns"]
         self.character_verbs: dict[str, str] = data["character_verbs"]
         self.not_characters = set(data["play_not_characters"])
+        self.director_of_not_executive = set(data["director_of_not_executive"])
 
     def verb_role(self, verb: Token) -> str | None:
         base = lemma(verb).lower()
@@ -91,8 +99,14 @@ class RoleLexicon:
         for n in range(self.max_len, 0, -1):
             for i in range(len(words) - n, -1, -1):
                 if tuple(words[i : i + n]) in self.phrases:
-                    return self.phrases[tuple(words[i : i + n])]
+                    return self.executive_director(self.phrases[tuple(words[i : i + n])], words[i + n : i + n + 2])
         return None
+
+    def executive_director(self, role: str, following: list[str]) -> str:
+        """'director of fiction', 'director of video' head a department: an executive."""
+        if role == "director" and len(following) == 2 and following[0] == "of" and following[1].isalpha():
+            return "executive" if following[1] not in self.director_of_not_executive else role
+        return role
 
 
 def person_roles(doc: Doc, mention: Mention, roles: RoleLexicon) -> set[str]:
@@ -213,6 +227,8 @@ def _role_before(doc: Doc, mention: Mention, roles: RoleLexicon) -> str | None:
     if doc[end - 1].text == "]":  # '[co-star] Tomasz Wójcik'
         return roles.phrase_ending_at(doc, end - 1)
     role = roles.phrase_ending_at(doc, end)
+    if role == "director" and end >= 2 and doc[end - 2].ent_type_ == "ORG" and doc[end - 2].text[:1].isupper():
+        return "executive"  # 'Rai Fiction director X'
     if role is None and not (mention.end < len(doc) and doc[mention.end].is_lower and doc[mention.end].pos_ == "NOUN"):
         role = _head_of_before(doc, end, roles)  # not 'head of the Abbott family'
     return role
@@ -228,7 +244,8 @@ def _role_in_apposition_before(doc: Doc, comma: int, roles: RoleLexicon) -> str 
     while start > 0 and comma - start < _APPOSITION_REACH:
         previous = doc[start - 1]
         if previous.text in ("'s", "’s") or previous.lower_ in roles.owner_words:
-            return roles.phrase_in(list(doc[start:comma])) if start < comma else None
+            role = roles.phrase_in(list(doc[start:comma])) if start < comma else None
+            return "executive" if role == "director" and previous.lower_ == "its" else role  # 'Its director, X'
         if previous.is_punct or previous.is_space or previous.is_sent_end:
             return None
         start -= 1
