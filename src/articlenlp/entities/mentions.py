@@ -550,25 +550,17 @@ def _strip_season_suffix(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention], lowers: list[str]) -> Iterator[Mention]:
     """Titles recognised from their context: 'X Season 2', 'Netflix's X', 'the series X'."""
+    text = text_of(doc)
     for i, lower in enumerate(lowers):
         # "X Season 2", "X season", "X's second season", "X star", "X finale"
         weak_cue = lower in lexicon.weak_work_cues_after
-        inside_name = doc[i].text[:1].isupper() and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()  # 'X Film Festival'
-        if (lower in lexicon.work_cues_after or weak_cue) and i > 0 and doc[i].pos_ != "VERB" and not inside_name:
-            end = i
-            while end > 0 and doc[end - 1].lower_ in _SEASON_MODIFIERS:
-                end -= 1
-            if doc[end - 1].text in _POSSESSIVE:
-                end -= 1
-            if end > 0 and is_capitalised(doc[end - 1]):
-                start = _title_run_back(doc, end, lexicon)
-                weak_ok = end - start >= 2 and not any(t.ent_type_ in ("GPE", "NORP", "LOC", "PERSON") for t in doc[start:end])
-                if end - start >= 1 and (not weak_cue or weak_ok) and _plausible_title(doc, start, end, lexicon):
-                    yield Mention(start, end, "WORK", "pattern")
+        if (lower in lexicon.work_cues_after or weak_cue) and i > 0 and not _capitalised_in_name(doc, text, i):
+            mention = _title_before_cue(doc, i, weak_cue, lexicon)
+            if mention is not None:
+                yield mention
         # "the series X", "the Netflix drama X", "starring in X"
-        in_role_phrase = i > 0 and lowers[i - 1] == "of"
-        head_in_name = doc[i].text[:1].isupper() and not doc[i].is_sent_start  # 'Anime News Network', 'Gdynia Film Festival'
-        if (lower in lexicon.work_heads_before and not in_role_phrase and not head_in_name) or _ends_verb_phrase(lowers, i, lexicon):
+        head = lower in lexicon.work_heads_before and not (i > 0 and lowers[i - 1] == "of")
+        if (head and not _capitalised_mid_sentence(doc, text, i)) or _ends_verb_phrase(lowers, i, lexicon):
             start = i + 1
             if start < len(doc) and doc[start].text in ("“", '"', "‘"):
                 continue
@@ -585,6 +577,35 @@ def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention], low
             end = _drop_trailing_function_words(doc, start, title_run(doc, start, lexicon), lexicon)
             if end > start and _plausible_title(doc, start, end, lexicon):
                 yield Mention(start, end, "WORK", "pattern")
+
+
+def _title_before_cue(doc: Doc, i: int, weak_cue: bool, lexicon: Lexicon) -> Mention | None:
+    if doc[i].pos_ == "VERB":
+        return None
+    end = i
+    while end > 0 and doc[end - 1].lower_ in _SEASON_MODIFIERS:
+        end -= 1
+    if doc[end - 1].text in _POSSESSIVE:
+        end -= 1
+    if end == 0 or not is_capitalised(doc[end - 1]):
+        return None
+    start = _title_run_back(doc, end, lexicon)
+    weak_ok = end - start >= 2 and not any(t.ent_type_ in ("GPE", "NORP", "LOC", "PERSON") for t in doc[start:end])
+    if end - start >= 1 and (not weak_cue or weak_ok) and _plausible_title(doc, start, end, lexicon):
+        return Mention(start, end, "WORK", "pattern")
+    return None
+
+
+def _capitalised_in_name(doc: Doc, text: str, i: int) -> bool:
+    """'Film' in 'Gdynia Film Festival': a capitalised cue followed by a capitalised word."""
+    token = doc[i]
+    return text[token.idx].isupper() and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
+
+
+def _capitalised_mid_sentence(doc: Doc, text: str, i: int) -> bool:
+    """'Anime' in 'told Anime News Network': a capitalised head word is part of a name."""
+    token = doc[i]
+    return text[token.idx].isupper() and not token.is_sent_start
 
 
 _TITLE_INTRO = {
