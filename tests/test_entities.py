@@ -738,3 +738,25 @@ def test_directors_of_departments_are_executives(analyzer, body, name):
 def test_people_in_news_without_works_have_the_role_other(analyzer):
     body = "Councillor Tomasz Wierzbicki said the cap would hurt small operators. Hannah Solberg disagreed on Wednesday."
     assert _find(_analyze(analyzer, body, headline="Council votes to cap rentals\n\n"), "Hannah Solberg", "PERSON").roles == ["other"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Max Cancels 'The Glass Orchard' After Two Seasons\n\n",
+        "'Crown of Embers' to End With Season 5, Showrunner Reveals at Comic-Con\n\n",
+    ],
+)
+def test_headline_verbs_are_not_names(analyzer, headline):
+    analysis = _analyze(analyzer, "The streamer confirmed the news on Friday.", headline=headline)
+    assert not [e for e in analysis.entities if e.type == "PERSON"], _summary(analysis)
+
+
+def test_post_nominals_and_departments_are_not_names(analyzer):
+    body = (
+        "Her barrister, Obinna Eze-Whitlock KC, told reporters his client was considering an appeal. "
+        '"We are proud," said Justin Delacroix, Head of Original Programming, Crave.'
+    )
+    analysis = _analyze(analyzer, body)
+    assert _find(analysis, "Obinna Eze-Whitlock", "PERSON").roles == ["representative"]
+    assert not [e for e in analysis.entities if "Programming" in e.name], _summary(analysis)

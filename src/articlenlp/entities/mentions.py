@@ -90,6 +90,9 @@ _NOT_NAMES = {
 }
 _CALENDAR_WORDS = frozenset(load_data("context.json")["calendar_words"])
 _NOT_NAMES |= _CALENDAR_WORDS - {"may"}  # "May" is also a given name
+_NOT_NAMES |= set(load_data("context.json")["not_names"])
+_HEADLINE_VERBS = frozenset(load_data("context.json")["headline_verbs"])
+_POST_NOMINALS = frozenset(load_data("context.json")["post_nominals"])
 
 
 @dataclass
@@ -299,6 +302,9 @@ def _ner_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
             continue
         for start, end, label in _person_of_organisation(doc, _split_on_lines(doc, ent.start, ent.end), ent.label_, lexicon):
             start, end = _trim(doc, start, end)
+            if label == "PERSON":
+                while end - start > 1 and doc[end - 1].text in _POST_NOMINALS:
+                    end -= 1
             if end <= start:
                 continue
             if doc[start].lower_ == "the" and (label == "PERSON" or label == "ORG" and _article_not_name(doc, start, end, lexicon)):
@@ -306,12 +312,38 @@ def _ner_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
             if label in ("PERSON", "ORG"):
                 start = _strip_leading_titles(doc, start, end, lexicon)
             if label in ("PERSON", "ORG") and end > start:
-                start, end = _whole_name(doc, start, end, lexicon)
+                start, end = _without_headline_verbs(doc, *_whole_name(doc, start, end, lexicon))
+                if end - start == 1 and doc[start].lower_ in lexicon.leading_titles:
+                    continue  # 'Showrunner Reveals' was a headline's role word and verb
             if _is_place(doc, start, end, label, lexicon) or _headline_only(doc, start, end, label):
                 continue
             mention = _typed_ner_mention(doc, start, end, label, lexicon)
             if mention:
                 yield mention
+
+
+def _department(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """'Original Programming' after 'Head of', or 'Head of Original Programming' itself."""
+    before = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in lexicon.leading_titles
+    inside = end - start > 2 and doc[start].lower_ in lexicon.leading_titles and doc[start + 1].lower_ == "of"
+    return before or inside
+
+
+def _organisation_follows(doc: Doc, end: int) -> bool:
+    """', Crave' or 'at Netflix' after a department names the organisation it belongs to."""
+    return end + 1 < len(doc) and doc[end].lower_ in (",", "at") and doc[end + 1].text[:1].isupper()
+
+
+def _without_headline_verbs(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """'Max Cancels', 'Yuki Sasamori Returns' in a headline or subheading: the verb is no name."""
+    block = block_at(doc, doc[start].idx)
+    if block is None or block.kind not in (HEADLINE, HEADING):
+        return start, end
+    while end > start and doc[end - 1].lower_ in _HEADLINE_VERBS:
+        end -= 1
+    while start < end and doc[start].lower_ in _HEADLINE_VERBS:
+        start += 1
+    return start, end
 
 
 def _article_not_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
@@ -474,6 +506,8 @@ def _typed_ner_mention(doc: Doc, start: int, end: int, label: str, lexicon: Lexi
         return None
     if start > 0 and doc[start - 1].text in ("#", "@"):
         return None  # hashtags and handles
+    if _department(doc, start, end, lexicon) and (label == "PERSON" or _organisation_follows(doc, end)):
+        return None  # 'Head of Original Programming, Crave', 'Director of Content for Africa at Netflix'
     if span.text in lexicon.not_orgs or (
         span.text.isupper() and len(words) == 1 and doc[start].is_sent_start and end < len(doc) and doc[end].text in ("—", "–", "-", ",")
     ):
@@ -554,7 +588,7 @@ def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention], low
     for i, lower in enumerate(lowers):
         # "X Season 2", "X season", "X's second season", "X star", "X finale"
         weak_cue = lower in lexicon.weak_work_cues_after
-        if (lower in lexicon.work_cues_after or weak_cue) and i > 0 and not _capitalised_in_name(doc, text, i):
+        if (lower in lexicon.work_cues_after or weak_cue) and i > 0 and not _capitalised_in_name(doc, text, i, lexicon):
             mention = _title_before_cue(doc, i, weak_cue, lexicon)
             if mention is not None:
                 yield mention
@@ -596,10 +630,13 @@ def _title_before_cue(doc: Doc, i: int, weak_cue: bool, lexicon: Lexicon) -> Men
     return None
 
 
-def _capitalised_in_name(doc: Doc, text: str, i: int) -> bool:
-    """'Film' in 'Gdynia Film Festival': a capitalised cue followed by a capitalised word."""
+def _capitalised_in_name(doc: Doc, text: str, i: int, lexicon: Lexicon) -> bool:
+    """'Film' in 'Gdynia Film Festival' or 'Mavi Ufuk Film': a capitalised cue followed by a
+    capitalised word, or a capitalised organisation word mid-sentence."""
     token = doc[i]
-    return text[token.idx].isupper() and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
+    if not text[token.idx].isupper():
+        return False
+    return (i + 1 < len(doc) and doc[i + 1].text[:1].isupper()) or (token.text in lexicon.org_suffixes and not token.is_sent_start)
 
 
 def _capitalised_mid_sentence(doc: Doc, text: str, i: int) -> bool:
@@ -701,8 +738,9 @@ def _shape_mentions(doc: Doc, role_words: set[str]) -> Iterator[Mention]:
         end = i + 1
         while end < len(doc) and end - i <= 4 and _is_name_piece(doc, end):
             end += 1
-        if end - i >= 2 and not _headline_only(doc, i + 1, end, "PERSON"):
-            yield Mention(i + 1, end, "PERSON", "shape")
+        start, end = _without_headline_verbs(doc, i + 1, end)
+        if end - start >= 1 and end - i >= 2 and not _headline_only(doc, start, end, "PERSON"):
+            yield Mention(start, end, "PERSON", "shape")
 
 
 def _bracketed_people(doc: Doc, lexicon: Lexicon, lowers: list[str]) -> Iterator[Mention]:
