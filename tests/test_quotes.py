@@ -848,3 +848,21 @@ def test_pronoun_prefers_the_subject_named_in_apposition(analyzer):
     )
     analysis = _analyze(analyzer, text)
     assert _speaker_entity_name(analysis, _only_quote(analysis)) == "Moira Sutherland"
+
+
+def test_critic_quote_takes_the_outlet_named_with_the_critic(analyzer):
+    text = (
+        "Critics split on the new season\n\n"
+        "Reviews were mixed. Dagbladet's Terje Ravnaas was less patient. "
+        '"Eight hours is a long time to spend in the dark," he wrote.\n'
+    )
+    assert _only_quote(_analyze(analyzer, text)).outlet == "Dagbladet"
+
+
+def test_speaker_in_apposition_with_an_organisations_title(analyzer):
+    text = (
+        "Sequel tops the box office\n\n"
+        '"Audiences wanted more weather," Marcy Delgado-Tran, Warner Bros.\' president of domestic distribution, said on Sunday.\n'
+    )
+    analysis = _analyze(analyzer, text)
+    assert _speaker_entity_name(analysis, _only_quote(analysis)) == "Marcy Delgado-Tran"

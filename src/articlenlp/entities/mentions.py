@@ -322,6 +322,19 @@ def _ner_mentions(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
                 yield mention
 
 
+_CLOSING_QUOTES = {'"', "”", "'", "’"}
+
+
+def _speaker_after_quote(doc: Doc, start: int, end: int) -> bool:
+    """'"...," Marcy Delgado-Tran, Warner Bros.' president, said': a two- or three-word name right
+    after a closing quotation mark and before a comma or 'said' is the speaker, not a title."""
+    if start == 0 or doc[start - 1].text not in _CLOSING_QUOTES or not 2 <= end - start <= 4:
+        return False
+    if not all(t.text[:1].isupper() or t.text == "-" or _after_hyphen(t) for t in doc[start:end]):
+        return False
+    return end < len(doc) and (doc[end].text == "," or doc[end].lower_ in _SPEECH_VERBS)
+
+
 def _department(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
     """'Original Programming' after 'Head of', or 'Head of Original Programming' itself."""
     before = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in lexicon.leading_titles
@@ -527,6 +540,8 @@ def _typed_ner_mention(doc: Doc, start: int, end: int, label: str, lexicon: Lexi
 
     if label == "ORG":
         return Mention(start, end, "ORG", "ner", None)
+    if label == "WORK_OF_ART" and _speaker_after_quote(doc, start, end):
+        return Mention(start, end, "PERSON", "ner")
     if label == "WORK_OF_ART":
         start, end = _strip_season_suffix(doc, start, end)
         return Mention(start, end, "WORK", "ner") if end > start else None

@@ -213,6 +213,9 @@ class QuoteExtractor:
             found = attributor.outlet_in(*intro)
             if found:
                 return found
+        employer = attributor.outlet_of_writer(speaker, span.open_mark)
+        if employer:
+            return employer  # "Dagbladet's Terje Ravnaas was less patient. '...,' he wrote"
         if previous is not None and previous[1] == speaker and _follows(previous[0], span, paragraphs):
             prose = text[sentence_start:sentence_end]
             for quote_start, quote_end in attributor.quote_chars:

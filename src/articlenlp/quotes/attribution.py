@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from ..data import load as load_data
+from ..entities.aliases import occurrences
 from ..layout import lowers_of, sentence_of, text_of
 from ..lemmas import lemma
 from ..types import Entity
@@ -443,6 +444,8 @@ class Attributor:
         if lower in _PRONOUNS or lower in ("me", "my", "you", "your"):
             return self._pronoun(head)
         named = self.mention_at(head, ("PERSON", "ORG"))
+        if named is not None and self.entities[named.entity_id].type == "ORG":
+            named = self._person_before_title(named) or named  # "X, Warner Bros.' president of distribution, said"
         if named is not None and lower not in self.cues.representatives | self.cues.statements:
             # "Sakuma Yuzuha, the voice of Amano Kotone, said": the head is the name itself
             return Speaker(named.entity_id, self._name(named.entity_id))
@@ -473,6 +476,18 @@ class Attributor:
             if entity_id:
                 return Speaker(entity_id, self._name(entity_id))
         return Speaker(self._generic_referent(phrase), _clean_phrase(phrase.text))
+
+    def _person_before_title(self, organisation: EntityMention) -> EntityMention | None:
+        """The person named right before 'Org's role' in apposition: 'Marcy Delgado-Tran, Warner
+        Bros.' president of domestic distribution'."""
+        start = organisation.token_start
+        if start < 2 or self.doc[start - 1].text != ",":
+            return None
+        after = self.doc[organisation.token_end] if organisation.token_end < len(self.doc) else None
+        if after is None or after.text not in ("'s", "’s", "'", "’"):
+            return None
+        person = self.mention_at(self.doc[start - 2], ("PERSON",))
+        return person
 
     def _author_of_previous_statement(self, pronoun: Token) -> Speaker | None:
         """'X published a long post on Facebook. It read:': "it" is the post, spoken by X;
@@ -857,6 +872,22 @@ class Attributor:
         if previous in self.cues.outlet_channel_words and "outlet" in entity.roles:
             return True  # "released through Soompi", "quoted by The National"
         return entity.type == "ORG" and "outlet" in entity.roles and ("according to" in before or previous in ("to", "with"))
+
+    def outlet_of_writer(self, speaker: Speaker, before_char: int) -> str | None:
+        """The outlet a critic or reporter writes for, when the text names them as "Outlet's
+        Name" before the quote ('Dagbladet's Terje Ravnaas')."""
+        if not speaker.name:
+            return None
+        for start, _ in occurrences(text_of(self.doc), speaker.name):
+            if start >= before_char:
+                break
+            span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+            i = span.start if span is not None else 0
+            if i >= 2 and self.doc[i - 1].text in ("'s", "’s"):
+                owner = next((m for m in self.mentions if m.token_start <= i - 2 < m.token_end), None)
+                if owner is not None and "outlet" in self.entities[owner.entity_id].roles:
+                    return self.entities[owner.entity_id].name
+        return None
 
     def _programme_after(self, end: int) -> tuple[int, int] | None:
         """The token span of a named programme or title after a possessive ('ITV's This Morning')."""
