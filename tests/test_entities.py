@@ -760,3 +760,18 @@ def test_post_nominals_and_departments_are_not_names(analyzer):
     analysis = _analyze(analyzer, body)
     assert _find(analysis, "Obinna Eze-Whitlock", "PERSON").roles == ["representative"]
     assert not [e for e in analysis.entities if "Programming" in e.name], _summary(analysis)
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "character"),
+    [
+        ("Also starring is Kristian Dahl as her Danish-American son-in-law Anders, a dentist.", "Kristian Dahl", "Anders"),
+        ("Cha Ye-rin will play Seo Da-rae, a fact-checker at a failing regional newspaper.", None, "Seo Da-rae"),
+    ],
+)
+def test_hyphenated_descriptions_and_play_as_a_verb(analyzer, body, actor, character):
+    analysis = _analyze(analyzer, body)
+    played = _find(analysis, character, "CHARACTER")
+    assert not [e for e in analysis.entities if e.type == "WORK"], _summary(analysis)
+    if actor:
+        assert played.id in _find(analysis, actor, "PERSON").plays

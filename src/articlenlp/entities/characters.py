@@ -155,12 +155,15 @@ def _skip_titles(doc: Doc, i: int, titles: frozenset[tuple[str, ...]]) -> int:
         elif token.lower_ in _NAMING_WORDS and described:  # "a cockatoo named Y"
             return i + 1
         elif (
-            (token.is_lower and token.is_alpha and token.pos_ not in ("ADP", "SCONJ", "CCONJ"))
+            (token.is_lower and token.is_alpha and (token.pos_ not in ("ADP", "SCONJ", "CCONJ") or _after_joined_hyphen(doc, i)))
             or token.text in ("-", "'s", "’s")
             or token.ent_type_ == "NORP"
         ):
             described = True
             i += 1
+        elif _hyphenated_adjective_end(doc, i):  # "her Danish-American son-in-law Y"
+            described = True
+            i = _hyphenated_adjective_end(doc, i)
         elif token.text[:1].isupper() and _possessive_name_end(doc, i):  # "as Margaux's sister", "Mei-ling's father"
             described = True
             i = _possessive_name_end(doc, i)
@@ -197,6 +200,21 @@ def _skip_titles(doc: Doc, i: int, titles: frozenset[tuple[str, ...]]) -> int:
 
 
 _MAX_DESCRIPTION = 10
+
+
+def _after_joined_hyphen(doc: Doc, i: int) -> bool:
+    """'in' of 'son-in-law'."""
+    return i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+
+
+def _hyphenated_adjective_end(doc: Doc, i: int) -> int:
+    """Index after 'Danish-American' or 'Korean-born' when a lowercase word follows; 0 if none."""
+    j = i
+    while j + 2 < len(doc) and doc[j].is_alpha and doc[j + 1].text == "-" and not doc[j + 1].whitespace_ and not doc[j].whitespace_:
+        j += 2
+    if j == i or j >= len(doc) or not doc[j].is_alpha:
+        return 0
+    return j + 1 if j + 1 < len(doc) and doc[j + 1].is_lower and doc[j + 1].is_alpha else 0
 
 
 def _possessive_name_end(doc: Doc, i: int) -> int:

@@ -608,7 +608,7 @@ def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention], low
             if mention is not None:
                 yield mention
         # "the series X", "the Netflix drama X", "starring in X"
-        head = lower in lexicon.work_heads_before and not (i > 0 and lowers[i - 1] == "of")
+        head = lower in lexicon.work_heads_before and not (i > 0 and lowers[i - 1] == "of") and doc[i].pos_ != "VERB"  # not 'will play Y'
         if (head and not _capitalised_mid_sentence(doc, text, i)) or _ends_verb_phrase(lowers, i, lexicon):
             start = i + 1
             if start < len(doc) and doc[start].text in ("“", '"', "‘"):
