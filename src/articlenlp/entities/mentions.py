@@ -127,6 +127,7 @@ class Lexicon:
         self.work_cues_after = set(context["work_cues_after"])
         self.weak_work_cues_after = set(context["work_cues_after_weak"])
         self.work_heads_before = set(context["work_heads_before"])
+        self.verb_heads = set(context["work_heads_also_verbs"])
         self.work_verbs_before: dict[str, list[tuple[str, ...]]] = {}
         for phrase in context["work_verbs_before"]:  # indexed by last word
             words = tuple(phrase.split())
@@ -608,7 +609,9 @@ def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention], low
             if mention is not None:
                 yield mention
         # "the series X", "the Netflix drama X", "starring in X"
-        head = lower in lexicon.work_heads_before and not (i > 0 and lowers[i - 1] == "of") and doc[i].pos_ != "VERB"  # not 'will play Y'
+        head = lower in lexicon.work_heads_before and not (i > 0 and lowers[i - 1] == "of")
+        if head and lower in lexicon.verb_heads and doc[i].pos_ == "VERB":
+            head = False  # 'will play Y'
         if (head and not _capitalised_mid_sentence(doc, text, i)) or _ends_verb_phrase(lowers, i, lexicon):
             start = i + 1
             if start < len(doc) and doc[start].text in ("“", '"', "‘"):
