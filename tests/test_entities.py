@@ -775,3 +775,12 @@ def test_hyphenated_descriptions_and_play_as_a_verb(analyzer, body, actor, chara
     assert not [e for e in analysis.entities if e.type == "WORK"], _summary(analysis)
     if actor:
         assert played.id in _find(analysis, actor, "PERSON").plays
+
+
+def test_byline_name_stops_before_posted_and_a_vital_role_is_no_acting(analyzer):
+    analysis = _analyze(
+        analyzer,
+        "By Klein Felt Posted:\n\nThe drama returns next year.\n\nKlein Felt plays a vital role as a part of the site's growth.",
+        headline="Will The Glory Season 2 happen?\n\n",
+    )
+    assert _find(analysis, "Klein Felt", "PERSON").roles == ["journalist"]

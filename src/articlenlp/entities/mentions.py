@@ -927,6 +927,11 @@ def find_mentions(doc: Doc, lexicon: Lexicon, role_words: set[str]) -> list[Ment
     return _propagate(doc, kept, lexicon)
 
 
+def _ends_byline_name(doc: Doc, i: int) -> bool:
+    """'Posted:' or 'Updated' after a byline name is no part of it."""
+    return doc[i].lower_ in _NOT_NAMES or (i + 1 < len(doc) and doc[i + 1].text == ":")
+
+
 def _inside_known_names_dropped(candidates: list[Mention]) -> list[Mention]:
     """A known organisation's name outweighs a shorter guess inside it ('Antena' of 'Antena 3')."""
     known = [m for m in candidates if m.source == "lexicon"]
@@ -954,11 +959,15 @@ def _byline_people(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
             if doc[i].lower_ not in _BYLINE_JOINS:
                 continue
             end = i + 1
-            while end < span.end and (
-                (is_capitalised(doc[end]) and doc[end].is_alpha)
-                or _joined_hyphen(doc, end)
-                or (_after_hyphen(doc[end]) and doc[end].is_alpha)
-                or (doc[end].lower_ in _NAME_PARTICLES and end + 1 < span.end and is_capitalised(doc[end + 1]) and end > i + 1)
+            while (
+                end < span.end
+                and not _ends_byline_name(doc, end)
+                and (
+                    (is_capitalised(doc[end]) and doc[end].is_alpha)
+                    or _joined_hyphen(doc, end)
+                    or (_after_hyphen(doc[end]) and doc[end].is_alpha)
+                    or (doc[end].lower_ in _NAME_PARTICLES and end + 1 < span.end and is_capitalised(doc[end + 1]) and end > i + 1)
+                )
             ):
                 end += 1
             name = doc[i + 1 : end]

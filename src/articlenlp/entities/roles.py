@@ -59,6 +59,7 @@ class RoleLexicon:
         self.character_verbs: dict[str, str] = data["character_verbs"]
         self.not_characters = set(data["play_not_characters"])
         self.director_of_not_executive = set(data["director_of_not_executive"])
+        self.figurative = set(data["figurative_role_adjectives"])
 
     def verb_role(self, verb: Token) -> str | None:
         base = lemma(verb).lower()
@@ -311,7 +312,10 @@ def _verb_role(tokens: list[Token], roles: RoleLexicon) -> str | None:
 def _plays_someone(verb: Token, roles: RoleLexicon) -> bool:
     """'plays a washed-up TV chef', 'play the night-shift twins'; not 'plays the piano'."""
     return any(
-        child.dep_ == "dobj" and child.lower_ not in roles.not_characters and any(d.dep_ in ("det", "poss") for d in child.children)
+        child.dep_ == "dobj"
+        and child.lower_ not in roles.not_characters
+        and any(d.dep_ in ("det", "poss") for d in child.children)
+        and not any(d.lower_ in roles.figurative for d in child.children)  # 'plays a vital role'
         for child in verb.children
     )
 
