@@ -784,3 +784,16 @@ def test_byline_name_stops_before_posted_and_a_vital_role_is_no_acting(analyzer)
         headline="Will The Glory Season 2 happen?\n\n",
     )
     assert _find(analysis, "Klein Felt", "PERSON").roles == ["journalist"]
+
+
+def test_acronym_in_brackets_merges_with_the_organisation(analyzer):
+    body = "The Competition and Markets Authority (CMA) opened an inquiry on Monday. The CMA said it would report in May."
+    organisation = _find(_analyze(analyzer, body), "Competition and Markets Authority", "ORG")
+    assert "CMA" in organisation.aliases
+
+
+def test_qualifier_word_lists_are_not_role_words(analyzer):
+    body = "The studio is developing a limited series about the 1910 Big Burn wildfire, written by Ama Boateng."
+    analysis = _analyze(analyzer, body)
+    assert all(e.name != "Burn" for e in analysis.entities), _summary(analysis)
+    assert _find(analysis, "Ama Boateng", "PERSON").roles == ["writer"]

@@ -92,6 +92,7 @@ class EntityRecognizer:
         translations = _translated_titles(doc, mentions)  # may add mentions: before listing surfaces
         translations += _introduced_aliases(doc, mentions, self.lexicon)
         translations += _title_short_forms(doc, mentions, self.lexicon)
+        translations += _acronyms(doc, mentions)
         surfaces = [(doc[m.start : m.end].text, m.type) for m in mentions]
         entities: list[Entity] = []
         owner: dict[int, str] = {}
@@ -264,6 +265,37 @@ def _introduced_aliases(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> 
                 covered = True
         if covered:
             pairs.append((doc[owner.start : owner.end].text, alias.text))
+    mentions.sort(key=lambda m: m.start)
+    return pairs
+
+
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+
+
+def _acronyms(doc: Doc, mentions: list[Mention]) -> list[tuple[str, str]]:
+    """'Public Television Service (PTS)', 'Competition and Markets Authority (CMA)': an
+    organisation's initials in brackets after it, and every later use of them, are the
+    organisation."""
+    pairs = []
+    text = text_of(doc)
+    for mention in [m for m in mentions if m.type == "ORG" and m.end - m.start >= 2]:
+        name = doc[mention.start : mention.end].text
+        match = _ACRONYM.match(text, doc[mention.end - 1].idx + len(doc[mention.end - 1]))
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-zÀ-ÿ]+", name) if w[0].isupper())
+        if match is None or match.group(1).upper() != initials.upper():
+            continue
+        acronym = match.group(1)
+        for start_char, end_char in occurrences(text, acronym):
+            span = doc.char_span(start_char, end_char)
+            if span is None:
+                continue
+            clashes = [m for m in mentions if m.start < span.end and span.start < m.end]
+            for clash in clashes:
+                if (clash.start, clash.end) == (span.start, span.end) and clash.source != "lexicon":
+                    clash.type, clash.role = "ORG", mention.role
+            if not clashes:
+                mentions.append(Mention(span.start, span.end, "ORG", "propagated", mention.role))
+        pairs.append((name, acronym))
     mentions.sort(key=lambda m: m.start)
     return pairs
 

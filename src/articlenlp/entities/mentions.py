@@ -24,6 +24,8 @@ from ..types import PERSON_ROLES
 from .aliases import occurrences
 
 # Higher wins when two candidates overlap.
+# Word lists in roles.json that qualify a role rule rather than name a role.
+NOT_ROLE_LISTS = frozenset({"play_not_characters", "director_of_not_executive", "figurative_role_adjectives"})
 PRIORITY = {"pattern": 4, "lexicon": 3, "ner": 2, "shape": 1, "propagated": 0}
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _SEASON_MODIFIERS = {
@@ -142,7 +144,11 @@ class Lexicon:
         self.not_orgs = set(context["not_organisations"])
         roles = load_data("roles.json")
         self.title_words = {t.lower().rstrip(".") for t in context["character_titles"] + context["name_title_roles"]} | {
-            phrase for words in roles.values() if isinstance(words, list) for phrase in words if " " not in phrase
+            phrase
+            for key, words in roles.items()
+            if isinstance(words, list) and key not in NOT_ROLE_LISTS
+            for phrase in words
+            if " " not in phrase
         }
         # capitalised role words that head a name ('Showrunner X', 'Councilmember X'): not part of it
         self.leading_titles = {t.lower() for t in context["name_title_roles"]} | {

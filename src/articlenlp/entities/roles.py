@@ -17,16 +17,9 @@ from spacy.tokens import Doc, Token
 from ..data import load as load_data
 from ..layout import BYLINE, HEADING, HEADLINE, block_at, lowers_of, sentence_of, text_of
 from ..lemmas import lemma
-from .mentions import Lexicon, Mention
+from .mentions import NOT_ROLE_LISTS, Lexicon, Mention
 
-_NOT_ROLES = (
-    "work_object_words",
-    "actor_markers_before",
-    "executive_heads_of",
-    "role_owner_words",
-    "play_not_characters",
-    "director_of_not_executive",
-)
+_NOT_ROLES = {"work_object_words", "actor_markers_before", "executive_heads_of", "role_owner_words"} | NOT_ROLE_LISTS
 
 
 def _plural(words: tuple[str, ...]) -> tuple[str, ...]:
