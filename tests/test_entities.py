@@ -797,3 +797,27 @@ def test_qualifier_word_lists_are_not_role_words(analyzer):
     analysis = _analyze(analyzer, body)
     assert all(e.name != "Burn" for e in analysis.entities), _summary(analysis)
     assert _find(analysis, "Ama Boateng", "PERSON").roles == ["writer"]
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        ("The BBC will fill the slot with Sisters of the Strand, a six-part family saga set on the coast.", "Sisters of the Strand"),
+        ("The author has since published a sequel, A City Without Bridges, and the show may borrow from it.", "A City Without Bridges"),
+        ("She played a runaway bride in the Netflix film Four Weddings in Daegu last year.", "Four Weddings in Daegu"),
+    ],
+)
+def test_titles_in_appositions_after_commas_and_with_numbers(analyzer, body, title):
+    assert _find(_analyze(analyzer, body), title, "WORK").name == title
+
+
+def test_numbered_listicle_headings_are_titles(analyzer):
+    body = "Seven shows came back from the dead.\n\n3. Our Blue Evening\n\nKBS2 axed the romance after one season.\n\n4. Catamaran\n\nThe coastal noir was rescued."
+    analysis = _analyze(analyzer, body)
+    _find(analysis, "Our Blue Evening", "WORK")
+    _find(analysis, "Catamaran", "WORK")
+
+
+def test_dateline_is_no_title(analyzer):
+    body = "LONDON (Reuters) - British carrier Norbrook Freight agreed a merger on Monday, the company said."
+    assert not [e for e in _analyze(analyzer, body).entities if e.type == "WORK"]

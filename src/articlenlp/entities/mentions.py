@@ -622,9 +622,12 @@ def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention], low
             start = i + 1
             if start < len(doc) and doc[start].text in ("“", '"', "‘"):
                 continue
+            after_comma = start + 1 < len(doc) and doc[start].text == "," and is_capitalised(doc[start + 1])
+            start += after_comma  # "a sequel, A City Without Lamps."
             end = title_run(doc, start, lexicon)
             end = _drop_trailing_function_words(doc, start, end, lexicon)
-            if end > start and _plausible_title(doc, start, end, lexicon):
+            closed = end >= len(doc) or doc[end].text in (",", ".", ";", ")", ":")
+            if end > start and (closed or not after_comma) and _plausible_title(doc, start, end, lexicon):
                 yield Mention(start, end, "WORK", "pattern")
     for org in orgs:
         # "Netflix's The Glory", "HBO's Succession"
@@ -635,6 +638,73 @@ def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention], low
             end = _drop_trailing_function_words(doc, start, title_run(doc, start, lexicon), lexicon)
             if end > start and _plausible_title(doc, start, end, lexicon):
                 yield Mention(start, end, "WORK", "pattern")
+
+
+_APPOSITIVE_REACH = 6
+_APPOSITION_ENDS = {
+    "about",
+    "set",
+    "in",
+    "from",
+    "that",
+    "which",
+    "starring",
+    "following",
+    "on",
+    "with",
+    "based",
+    "created",
+    "written",
+    "produced",
+    "for",
+    "whose",
+}
+
+
+def _appositive_titles(doc: Doc, lexicon: Lexicon, lowers: list[str]) -> Iterator[Mention]:
+    """'Sisters of the Tideline, a six-part family saga set on the coast': a capitalised run
+    followed by an apposition whose head is a genre word."""
+    for comma, lower in enumerate(lowers):
+        if lower != "," or comma == 0 or comma + 2 >= len(doc) or lowers[comma + 1] not in ("a", "an", "the"):
+            continue
+        head = next(
+            (j for j in range(comma + 2, min(comma + 2 + _APPOSITIVE_REACH, len(doc))) if lowers[j] in lexicon.work_heads_before),
+            None,
+        )
+        if head is None or not all(doc[k].is_lower or doc[k].text == "-" or doc[k].like_num for k in range(comma + 2, head)):
+            continue
+        if head + 1 < len(doc) and lowers[head + 1] not in _APPOSITION_ENDS and not doc[head + 1].is_punct:
+            continue  # "Lee, a comedy veteran"
+        start = _title_start_before(doc, comma)
+        organisation = doc[comma - 1].text in lexicon.org_suffixes or doc[start:comma].text in lexicon.org_roles
+        if (
+            comma - start >= 2
+            and not organisation
+            and doc[start].ent_type_ not in ("PERSON", "GPE")
+            and _plausible_title(doc, start, comma, lexicon)
+        ):
+            yield Mention(start, comma, "WORK", "pattern")
+
+
+_INSIDE_TITLE = {"of", "the", "and", "&", "in", "at", "to", "a", "an", "de", "la", "el", "del", "y", "on", ":"}
+
+
+def _title_start_before(doc: Doc, end: int) -> int:
+    """Start of a capitalised title ending at ``end`` that may hold small lowercase words
+    ('Sisters of the Tideline'); ``end`` if there is none."""
+    start = i = end
+    while i > 0 and end - i < 10:
+        token = doc[i - 1]
+        if token.is_space or "\n" in token.whitespace_:
+            break
+        if is_capitalised(token) and token.is_alpha:
+            start = i - 1
+        elif token.lower_ not in _INSIDE_TITLE:
+            break
+        if token.is_sent_start:
+            break
+        i -= 1
+    return start
 
 
 def _title_before_cue(doc: Doc, i: int, weak_cue: bool, lexicon: Lexicon) -> Mention | None:
@@ -734,7 +804,8 @@ def _drop_trailing_function_words(doc: Doc, start: int, end: int, lexicon: Lexic
 def _plausible_title(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
     span = doc[start:end]
     first = span[0]
-    if first.pos_ == "PRON" or first.lower_ in _NOT_NAMES - {"the"} or first.is_digit:
+    article = first.lower_ in ("a", "an") and len(span) > 1 and span[1].text[:1].isupper()  # 'A City Without Lamps'
+    if first.pos_ == "PRON" or (first.lower_ in _NOT_NAMES - {"the"} and not article) or first.is_digit:
         return False
     if not first.text[:1].isupper():
         return False
@@ -748,7 +819,10 @@ def _plausible_title(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
         return False  # "Director of Content for Africa"
     if len(span) > 2 and first.lower_ in lexicon.leading_titles and span[1].lower_ == "of":
         return False  # "ITV's Director of Drama"
-    return not any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "NORP") for t in span[:1])
+    if span.text.isupper() and first.i > 0 and "\n" in doc[first.i - 1].text + doc[first.i - 1].whitespace_:
+        return False  # a dateline: 'LONDON (Reuters) -', 'WANDARRA, Jan 14'
+    numbered = first.ent_type_ in ("CARDINAL", "ORDINAL") and len(span) >= 2 and span[1].text[:1].isupper()  # 'Four Weddings in Busan'
+    return numbered or not any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "NORP") for t in span[:1])
 
 
 _ROLE_BEFORE_NAME = re.compile(r"^[A-Z][\w'’.-]*$")
@@ -816,6 +890,30 @@ _LIST_ITEM = re.compile(r"(?:\d{1,2}[.)]\s+)?([^\s()][^\n()]{1,80}?)\s+\(([^()\n
 _SEASON_NOTE = re.compile(r"(?:season|series|part|s)\s*\d+\b", re.IGNORECASE)  # '4. Ashfall (Season 2 pending)'
 
 
+_NUMBERED_HEADING = re.compile(r"(\d{1,2})[.)]\s+(\S[^\n]{0,70})$")
+
+
+def _numbered_heading_titles(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
+    """'3. Our Blue Hour', '4. Catamaran': numbered headings of a listicle, when there are at
+    least two and each is a short capitalised name."""
+    text = text_of(doc)
+    found = []
+    for block in doc._.blocks or []:
+        if block.kind != HEADING:
+            continue
+        match = _NUMBERED_HEADING.match(text, block.start, block.end)
+        if match is None:
+            continue
+        span = doc.char_span(match.start(2), match.end(2), alignment_mode="contract")
+        if span is None or not len(span) or len(span) > 8:
+            continue
+        words = [t for t in span if t.is_alpha]
+        if words and words[0].text[:1].isupper() and all(t.text[:1].isupper() or t.lower_ in lexicon.function_words for t in words):
+            found.append(Mention(span.start, span.end, "WORK", "pattern"))
+    if len(found) >= 2:
+        yield from found
+
+
 def _list_item_titles(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
     """Titles heading list items: '2. Kelp Forest Detectives (ABC Australia)', 'The Long
     Field (BBC One) – renewed', '4. Ashfall (Season 2 pending)': a line that starts with a
@@ -825,6 +923,8 @@ def _list_item_titles(doc: Doc, lexicon: Lexicon) -> Iterator[Mention]:
         match = _LIST_ITEM.match(text, block.start, block.end)
         if match is None or not (match.group(2) in lexicon.org_roles or _SEASON_NOTE.match(match.group(2))):
             continue
+        if lexicon.org_roles.get(match.group(2)) == "outlet" or match.group(1).isupper():
+            continue  # a dateline: 'LONDON (Reuters) -'
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if span is not None and len(span) and is_capitalised(span[0]) and len(span) <= 10:
             yield Mention(span.start, span.end, "WORK", "pattern")
@@ -919,12 +1019,14 @@ def find_mentions(doc: Doc, lexicon: Lexicon, role_words: set[str]) -> list[Ment
     candidates = orgs + [m for m in _ner_mentions(doc, lexicon) if m.type == "PERSON" or not _in_title_case_block(doc, m)]
     lowers = lowers_of(doc)
     candidates += [m for m in _title_pattern_mentions(doc, lexicon, orgs, lowers) if not _in_title_case_block(doc, m)]
+    candidates += [m for m in _appositive_titles(doc, lexicon, lowers) if not _in_title_case_block(doc, m)]
     candidates += _quoted_title_mentions(doc, lexicon)
     candidates += _shape_mentions(doc, role_words)
     candidates += _org_shape_mentions(doc, lexicon, lowers)
     candidates += _bracketed_people(doc, lexicon, lowers)
     candidates += _reporting_subjects(doc, lexicon)
     candidates += _list_item_titles(doc, lexicon)
+    candidates += _numbered_heading_titles(doc, lexicon)
     candidates += _byline_people(doc, lexicon)
     kept = resolve_overlaps(_inside_known_names_dropped(candidates))
     kept = _retype_known_works(doc, kept)
