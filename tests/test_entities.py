@@ -821,3 +821,19 @@ def test_numbered_listicle_headings_are_titles(analyzer):
 def test_dateline_is_no_title(analyzer):
     body = "LONDON (Reuters) - British carrier Norbrook Freight agreed a merger on Monday, the company said."
     assert not [e for e in _analyze(analyzer, body).entities if e.type == "WORK"]
+
+
+def test_known_short_form_merges_with_the_organisation_named_in_full(analyzer):
+    body = (
+        "The thriller streams on Apple TV+ from Friday. Apple has ordered a second season. "
+        "Meanwhile Apple Music will release the soundtrack."
+    )
+    analysis = _analyze(analyzer, body)
+    assert "Apple" in _find(analysis, "Apple TV+", "ORG").aliases
+    assert all("Music" not in a for a in _find(analysis, "Apple TV+", "ORG").aliases)
+
+
+def test_sister_channels_stay_apart(analyzer):
+    body = "ITV has renewed the drama, and every episode is available on ITVX now."
+    analysis = _analyze(analyzer, body)
+    assert _find(analysis, "ITV", "ORG").id != _find(analysis, "ITVX", "ORG").id

@@ -93,6 +93,7 @@ class EntityRecognizer:
         translations += _introduced_aliases(doc, mentions, self.lexicon)
         translations += _title_short_forms(doc, mentions, self.lexicon)
         translations += _acronyms(doc, mentions)
+        translations += _organisation_short_forms(doc, mentions, self.lexicon)
         surfaces = [(doc[m.start : m.end].text, m.type) for m in mentions]
         entities: list[Entity] = []
         owner: dict[int, str] = {}
@@ -298,6 +299,57 @@ def _acronyms(doc: Doc, mentions: list[Mention]) -> list[tuple[str, str]]:
         pairs.append((name, acronym))
     mentions.sort(key=lambda m: m.start)
     return pairs
+
+
+def _organisation_short_forms(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[tuple[str, str]]:
+    """'Apple' for Apple TV+, 'Disney' for Disney+, 'iPlayer' for BBC iPlayer: a known short
+    form is the organisation named in full earlier in the article (``short_forms`` in
+    organisations.json), unless it is part of a longer name ('Apple Music', 'Max Irons')."""
+    named = {doc[m.start : m.end].text for m in mentions if m.type == "ORG"}
+    taken = {i: m for m in mentions for i in range(m.start, m.end)}
+    pairs = []
+    for short, fulls in lexicon.short_forms.items():
+        full = next((f for f in fulls if f in named), None)
+        if full is None or short in named and short not in _mention_texts_of(doc, mentions, "ORG", short):
+            continue
+        found = False
+        for start_char, end_char in occurrences(text_of(doc), short):
+            span = doc.char_span(start_char, end_char)
+            if span is None or _next_to_capitalised(doc, span.start, span.end):
+                continue
+            owner = taken.get(span.start)
+            if owner is None and not any(i in taken for i in range(span.start, span.end)):
+                mention = Mention(span.start, span.end, "ORG", "propagated", lexicon.org_roles.get(full))
+                mentions.append(mention)
+                taken.update(dict.fromkeys(range(span.start, span.end), mention))
+                found = True
+            elif owner is not None and (owner.start, owner.end) == (span.start, span.end) and owner.type in ("ORG", "WORK"):
+                owner.type, owner.role = "ORG", lexicon.org_roles.get(full)  # 'Apple has ordered a second season'
+                found = True
+        if found:
+            pairs.append((full, short))
+    mentions.sort(key=lambda m: m.start)
+    return pairs
+
+
+def _mention_texts_of(doc: Doc, mentions: list[Mention], type_: str, text: str) -> set[str]:
+    return {doc[m.start : m.end].text for m in mentions if m.type == type_ and doc[m.start : m.end].text == text}
+
+
+def _next_to_capitalised(doc: Doc, start: int, end: int) -> bool:
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return bool(
+        (
+            before is not None
+            and before.is_alpha
+            and before.text[:1].isupper()
+            and not before.is_sent_start
+            and before.i == start - 1
+            and not doc[start].is_sent_start
+        )
+        or (after is not None and after.is_alpha and after.text[:1].isupper())
+    )
 
 
 _PLACE_PREPOSITIONS = frozenset(_CONTEXT["place_prepositions"])

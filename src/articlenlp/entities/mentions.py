@@ -122,6 +122,7 @@ class Lexicon:
             for name in orgs[role]:
                 self.org_roles.setdefault(name, role)
         self.ambiguous = set(orgs["ambiguous"])
+        self.short_forms: dict[str, list[str]] = orgs["short_forms"]
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.matcher.add("ORG", [nlp.make_doc(name) for name in self.org_roles])
         self.org_heads = set(context["org_heads"])
