@@ -357,6 +357,9 @@ def _organisation_follows(doc: Doc, end: int) -> bool:
 
 def _without_headline_verbs(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """'Max Cancels', 'Yuki Sasamori Returns' in a headline or subheading: the verb is no name."""
+    lowers = lowers_of(doc)
+    if not any(lowers[i] in _HEADLINE_VERBS for i in range(start, end)):
+        return start, end
     block = block_at(doc, doc[start].idx)
     if block is None or block.kind not in (HEADLINE, HEADING):
         return start, end
