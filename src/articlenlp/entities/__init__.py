@@ -310,7 +310,7 @@ def _organisation_short_forms(doc: Doc, mentions: list[Mention], lexicon: Lexico
     pairs = []
     for short, fulls in lexicon.short_forms.items():
         full = next((f for f in fulls if f in named), None)
-        if full is None or short in named and short not in _mention_texts_of(doc, mentions, "ORG", short):
+        if full is None:
             continue
         found = False
         for start_char, end_char in occurrences(text_of(doc), short):
@@ -332,24 +332,13 @@ def _organisation_short_forms(doc: Doc, mentions: list[Mention], lexicon: Lexico
     return pairs
 
 
-def _mention_texts_of(doc: Doc, mentions: list[Mention], type_: str, text: str) -> set[str]:
-    return {doc[m.start : m.end].text for m in mentions if m.type == type_ and doc[m.start : m.end].text == text}
-
-
 def _next_to_capitalised(doc: Doc, start: int, end: int) -> bool:
+    """The span is part of a longer capitalised name ('Apple Music', 'Max Irons')."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
-    return bool(
-        (
-            before is not None
-            and before.is_alpha
-            and before.text[:1].isupper()
-            and not before.is_sent_start
-            and before.i == start - 1
-            and not doc[start].is_sent_start
-        )
-        or (after is not None and after.is_alpha and after.text[:1].isupper())
-    )
+    joined_before = before is not None and before.is_alpha and before.text[:1].isupper() and not doc[start].is_sent_start
+    joined_after = after is not None and after.is_alpha and after.text[:1].isupper()
+    return joined_before or joined_after
 
 
 _PLACE_PREPOSITIONS = frozenset(_CONTEXT["place_prepositions"])
