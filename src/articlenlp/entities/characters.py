@@ -161,12 +161,12 @@ def _skip_titles(doc: Doc, i: int, titles: frozenset[tuple[str, ...]]) -> int:
         ):
             described = True
             i += 1
-        elif _hyphenated_adjective_end(doc, i):  # "her Danish-American son-in-law Y"
+        elif adjective_end := _hyphenated_adjective_end(doc, i):  # "her Danish-American son-in-law Y"
             described = True
-            i = _hyphenated_adjective_end(doc, i)
-        elif token.text[:1].isupper() and _possessive_name_end(doc, i):  # "as Margaux's sister", "Mei-ling's father"
+            i = adjective_end
+        elif token.text[:1].isupper() and (possessive_end := _possessive_name_end(doc, i)):  # "as Margaux's sister", "Mei-ling's father"
             described = True
-            i = _possessive_name_end(doc, i)
+            i = possessive_end
         elif (
             following is not None
             and token.text[:1].isupper()
@@ -357,7 +357,7 @@ def character_cue_names(
     return found
 
 
-_BACK_AS = {"back", "returns", "returning", "returned", "return", "reprises", "reprising", "stars", "starring", "starred", "cast"}
+_BACK_AS = frozenset(_CONTEXT["character_return_words"])
 _PLOTS = [tuple(phrase.split()) for phrase in _CONTEXT["plot_verbs"]]
 _PLOT_FIRST_WORDS = {phrase[0] for phrase in _PLOTS}
 _PLOT_SUBJECTS = set(_CONTEXT["plot_subjects"])

@@ -25,7 +25,9 @@ from .aliases import occurrences
 
 # Higher wins when two candidates overlap.
 # Word lists in roles.json that qualify a role rule rather than name a role.
-NOT_ROLE_LISTS = frozenset({"play_not_characters", "director_of_not_executive", "figurative_role_adjectives"})
+NOT_ROLE_LISTS = frozenset(
+    {"play_not_characters", "director_of_not_executive", "figurative_role_adjectives", "list_side_notes", "list_verbs"}
+)
 PRIORITY = {"pattern": 4, "lexicon": 3, "ner": 2, "shape": 1, "propagated": 0}
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _SEASON_MODIFIERS = {
@@ -231,7 +233,7 @@ def _season_marker(doc: Doc, i: int) -> bool:
     return following is None or following.like_num or not (is_capitalised(following) or following.lower_ in ("of", "on", "in", "at"))
 
 
-_TITLE_BOUNDARY_PREPOSITIONS = {"in", "at", "from", "on", "to", "for", "with", "by"}
+_TITLE_BOUNDARY_PREPOSITIONS = frozenset(load_data("context.json")["title_boundary_prepositions"])
 
 
 def _outside_title(doc: Doc, i: int, lexicon: Lexicon) -> bool:
@@ -645,24 +647,7 @@ def _title_pattern_mentions(doc: Doc, lexicon: Lexicon, orgs: list[Mention], low
 
 
 _APPOSITIVE_REACH = 6
-_APPOSITION_ENDS = {
-    "about",
-    "set",
-    "in",
-    "from",
-    "that",
-    "which",
-    "starring",
-    "following",
-    "on",
-    "with",
-    "based",
-    "created",
-    "written",
-    "produced",
-    "for",
-    "whose",
-}
+_APPOSITION_ENDS = frozenset(load_data("context.json")["apposition_title_ends"])
 
 
 def _appositive_titles(doc: Doc, lexicon: Lexicon, lowers: list[str]) -> Iterator[Mention]:
@@ -690,7 +675,7 @@ def _appositive_titles(doc: Doc, lexicon: Lexicon, lowers: list[str]) -> Iterato
             yield Mention(start, comma, "WORK", "pattern")
 
 
-_INSIDE_TITLE = {"of", "the", "and", "&", "in", "at", "to", "a", "an", "de", "la", "el", "del", "y", "on", ":"}
+_INSIDE_TITLE = frozenset(load_data("context.json")["inside_title_words"])
 
 
 def _title_start_before(doc: Doc, end: int) -> int:

@@ -122,9 +122,9 @@ def person_roles(doc: Doc, mention: Mention, roles: RoleLexicon) -> set[str]:
     return found | _roles_of_name_list(doc, mention, roles)
 
 
-_SIDE_NOTES = {"left", "right", "center", "centre", "pictured", "l", "r"}
+_SIDE_NOTES = frozenset(load_data("roles.json")["list_side_notes"])
 _LIST_REACH = 30
-_LIST_VERBS = {"are", "include", "includes", "included", "were"}
+_LIST_VERBS = frozenset(load_data("roles.json")["list_verbs"])
 _AGENT_VERB_REACH = 6
 
 
